@@ -1,0 +1,1 @@
+"""Coalitions: organisations, invite links, and (later) flyers, texts and response monitoring."""

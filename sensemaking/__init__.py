@@ -1,0 +1,1 @@
+"""Sensemaking: the narrative database, patterns, themes, workshops and actions (later issues)."""

@@ -1,0 +1,261 @@
+"""The teller's flow: open an invite link, tell a story, answer the questions, say thank you."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from coalitions import services as coalition_services
+from coalitions.models import Coalition, InviteLink
+from vertelpunt import services
+from vertelpunt.db import get_session
+from vertelpunt.forms import StoryForm, build_story_form
+from vertelpunt.i18n import current_language
+from vertelpunt.limits import limiter, link_and_address, link_lookup_limit, share_post_limit
+from vertelpunt.questionnaire import asked, sections_of
+from vertelpunt.security import is_same_origin_post
+from vertelpunt.timeutil import today
+
+bp = Blueprint("vertelpunt", __name__)
+log = logging.getLogger(__name__)
+
+
+@bp.app_template_filter("error_list")
+def error_list(errors: Any) -> list[str]:
+    """Flatten a field's errors (a list, or a sub-form's dict of lists) into messages."""
+    if isinstance(errors, dict):
+        return [message for value in errors.values() for message in error_list(value)]
+    if isinstance(errors, list | tuple):
+        return [str(e) for e in errors]
+    return [str(errors)]
+
+
+@bp.route("/")
+def index() -> ResponseReturnValue:
+    """What the Vertelpunt is; tellers arrive through a link or QR code, not here."""
+    return render_template("vertelpunt/index.html")
+
+
+@bp.route("/privacy")
+def privacy() -> ResponseReturnValue:
+    """What happens with a story, in plain words."""
+    return render_template("vertelpunt/privacy.html")
+
+
+@bp.route("/i/<token>", methods=["GET", "POST"])
+@limiter.limit(share_post_limit, methods=["POST"], key_func=link_and_address)
+@limiter.limit(link_lookup_limit, methods=["GET"])
+def share(token: str) -> ResponseReturnValue:
+    """The story form of an invite link, with the questions the link answers left out."""
+    if request.method == "GET":
+        return render_share(token)
+    return receive_story(token)
+
+
+@bp.route("/i/<token>/bedankt")
+def thanks(token: str) -> ResponseReturnValue:
+    """Thank the teller and invite them to share another experience through the same link."""
+    link = coalition_services.get_link(get_session(), token) or abort(404)
+    coalition = get_session().get(Coalition, link.coalition_id) or abort(404)
+    return render_template("vertelpunt/thanks.html", link=link, coalition=coalition)
+
+
+def _limits() -> dict[str, int]:
+    cfg = current_app.config
+    return {
+        "text": cfg["STORY_MAX_CHARS"],
+        "title": cfg["TITLE_MAX_CHARS"],
+        "min_words": cfg["STORY_MIN_WORDS"],
+    }
+
+
+def _open_link(token: str) -> tuple[InviteLink, Coalition] | ResponseReturnValue:
+    """The open link, or the page that explains why it cannot take a story (with the typed text kept)."""
+    session = get_session()
+    try:
+        return coalition_services.resolve_link(
+            session, token=token, today=today(current_app.config["TIMEZONE"])
+        )
+    except coalition_services.LinkUnknown:
+        abort(404)
+    except coalition_services.LinkNotOpenYet as exc:
+        return render_template(
+            "vertelpunt/link_closed.html", coalition=exc.coalition, not_yet=True, kept=_typed_story()
+        ), 403
+    except coalition_services.LinkClosed as exc:
+        return render_template(
+            "vertelpunt/link_closed.html", coalition=exc.coalition, not_yet=False, kept=_typed_story()
+        ), 410
+
+
+def _typed_story() -> dict[str, str]:
+    """Title and text a teller posted, so a page that refuses the story can still give them back."""
+    if request.method != "POST":
+        return {}
+    try:
+        return {"title": request.form.get("title", ""), "text": request.form.get("text", "")}
+    except RequestEntityTooLarge:
+        return {}
+
+
+def _form_for(link: InviteLink, formdata: ImmutableMultiDict[str, str] | None) -> StoryForm:
+    _, definition = services.current_questionnaire(get_session())
+    questions = asked(definition, link.prefill)
+    form_class = build_story_form(questions, lang=current_language(), limits=_limits())
+    form = form_class(formdata=formdata) if formdata is not None else form_class(formdata=None)
+    if formdata is None or not form.submission.data:
+        form.submission.data = services.issue_submission_token(current_app.config["SECRET_KEY"])
+    return form
+
+
+def render_share(
+    token: str,
+    *,
+    formdata: ImmutableMultiDict[str, str] | None = None,
+    message: str = "",
+    status: int = 200,
+    fresh_token: bool = False,
+) -> ResponseReturnValue:
+    """Render the story form, re-filled from ``formdata`` when given, with an optional message."""
+    opened = _open_link(token)
+    if not isinstance(opened, tuple) or not isinstance(opened[0], InviteLink):
+        return opened
+    link, coalition = opened
+    form = _form_for(link, formdata)
+    if fresh_token:
+        form.submission.data = services.issue_submission_token(current_app.config["SECRET_KEY"])
+    if formdata is not None and status == 422:
+        form.validate()
+    _, definition = services.current_questionnaire(get_session())
+    sections = sections_of(definition, tuple(form.questions))
+    return render_template(
+        "vertelpunt/share.html",
+        form=form,
+        link=link,
+        coalition=coalition,
+        definition=definition,
+        sections=sections,
+        message=message,
+        limits=_limits(),
+    ), status
+
+
+def receive_story(token: str) -> ResponseReturnValue:
+    """Check and store a posted story. Every refusal re-shows the form with everything the teller typed."""
+    opened = _open_link(token)
+    if not isinstance(opened, tuple) or not isinstance(opened[0], InviteLink):
+        return opened
+    link, _coalition = opened
+    try:
+        formdata = request.form
+    except RequestEntityTooLarge:
+        return render_share(
+            token,
+            message=_(
+                "Je verhaal is te groot om in één keer te versturen. Maak het korter en probeer het opnieuw."
+            ),
+            status=413,
+        )
+    if not is_same_origin_post(request):
+        return render_share(
+            token,
+            formdata=formdata,
+            status=403,
+            message=_(
+                "Er ging iets mis met het versturen, dus je verhaal is nog niet opgeslagen. "
+                "Alles wat je typte staat er nog. Kijk het even na en klik nog een keer op Versturen."
+            ),
+        )
+    form = _form_for(link, formdata)
+    cfg = current_app.config
+    token_state = services.read_submission_token(
+        cfg["SECRET_KEY"], form.submission.data or "", max_age=cfg["SUBMISSION_TOKEN_MAX_AGE"]
+    )
+    session = get_session()
+    if token_state.submission_id and services.story_exists(session, submission_id=token_state.submission_id):
+        return _to_thanks(token)  # a retry or double click of a story we already have
+    if token_state.submission_id is None or token_state.expired:
+        return render_share(
+            token,
+            formdata=formdata,
+            fresh_token=True,
+            message=_(
+                "Je formulier stond een tijd open. Alles wat je typte staat er nog. "
+                "Kijk het even na en klik nog een keer op Versturen."
+            ),
+        )
+    if not form.validate():
+        return render_share(
+            token,
+            formdata=formdata,
+            status=422,
+            message=_("Er klopt nog iets niet. Kijk bij de meldingen hieronder."),
+        )
+    questionnaire, _definition = services.current_questionnaire(session)
+    try:
+        services.submit_story(
+            session,
+            link=link,
+            questionnaire=questionnaire,
+            submission_id=token_state.submission_id,
+            title=form["title"].data,
+            text=form["text"].data,
+            answers=form.validate_conditions(link.prefill),
+            language=current_language(),
+            day=today(cfg["TIMEZONE"]),
+        )
+    except sa.exc.OperationalError:
+        log.warning("story not stored: database busy or unavailable")  # never log the story itself
+        return render_share(
+            token,
+            formdata=formdata,
+            status=503,
+            message=_(
+                "Het is nu heel druk en je verhaal is nog niet opgeslagen. Alles wat je typte staat er nog. "
+                "Probeer het over een minuutje nog een keer."
+            ),
+        )
+    return _to_thanks(token)
+
+
+def _to_thanks(token: str) -> ResponseReturnValue:
+    args: dict[str, Any] = {}
+    if current_language() != current_app.config["DEFAULT_LOCALE"]:
+        args["lang"] = current_language()
+    return redirect(url_for("vertelpunt.thanks", token=token, **args), code=303)
+
+
+@bp.app_errorhandler(429)
+def rate_limited(_error: Exception) -> ResponseReturnValue:
+    """Too many requests: on the story form, re-show it with everything typed; elsewhere a plain page."""
+    if request.endpoint == "vertelpunt.share" and request.method == "POST":
+        token = (request.view_args or {}).get("token", "")
+        try:
+            formdata = request.form
+        except RequestEntityTooLarge:
+            formdata = None
+        return render_share(
+            token,
+            formdata=formdata,
+            status=429,
+            message=_(
+                "Er zijn net heel veel verhalen verstuurd vanaf dit apparaat of wifi-netwerk. Je verhaal is nog niet opgeslagen; "
+                "alles wat je typte staat er nog. Probeer het over een paar minuten opnieuw."
+            ),
+        )
+    return render_template("errors.html", code=429), 429
+
+
+@bp.route("/k/<code>")
+@limiter.limit(link_lookup_limit)
+def short_link(code: str) -> ResponseReturnValue:
+    """The short code printed on a flyer (any case, with or without the dash) leads to its invite link."""
+    link = coalition_services.link_for_short_code(get_session(), code) or abort(404)
+    return redirect(url_for("vertelpunt.share", token=link.token), code=302)
