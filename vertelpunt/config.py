@@ -40,6 +40,12 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], Any]] = {
     "MAX_CONTENT_LENGTH": (int, 1024 * 1024),
     "MAX_FORM_MEMORY_SIZE": (int, 1024 * 1024),
     "QUESTIONNAIRE_FILE": (str, ""),
+    # After a story is checked for personal data: keep the original for administrators, or not at all.
+    "KEEP_ORIGINAL_STORIES": (bool, True),
+    # Redis for background jobs (theme runs); empty runs them in the web process.
+    "REDIS_URL": (str, ""),
+    # Story representation for theme discovery: "lemmas" (built in) or "module:callable" of your own.
+    "THEME_REPRESENTATION": (str, "lemmas"),
     "TESTING": (bool, False),
     "DEBUG": (bool, False),
 }

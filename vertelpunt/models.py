@@ -65,3 +65,4 @@ class Answer(SQLModel, table=True):
 def import_all_models() -> None:
     """Import every package's models so SQLModel.metadata is complete (Alembic, create_all)."""
     import coalitions.models  # noqa: F401
+    import sensemaking.models  # noqa: F401

@@ -25,6 +25,9 @@ MENU = (
     ("coalitions_organisations.organisations", _l("Organisaties en links")),
     ("coalitions_texts.texts", _l("Uitnodigingsteksten")),
     ("coalitions_monitoring.dashboard", _l("Respons")),
+    ("sensemaking_stories.stories", _l("Verhalen")),
+    ("sensemaking_patterns.patterns", _l("Patronen")),
+    ("sensemaking_themes.runs", _l("Thema's")),
     ("coalitions_home.plan", _l("Trajectplan")),
     ("coalitions_home.members", _l("Leden")),
 )
