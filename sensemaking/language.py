@@ -1,0 +1,52 @@
+"""Words and lemmas of story text: spaCy's blank Dutch (or English) pipeline with lookup lemmas.
+
+No pretrained model is needed: ``spacy-lookups-data`` ships the lemma tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+import spacy
+
+LANGUAGES = ("nl", "en")
+MIN_LENGTH = 3
+# Words that say nothing about what a story is about, beyond spaCy's stop words.
+EXTRA_STOP_WORDS = {
+    "nl": {"gaan", "komen", "zeggen", "krijgen", "maken", "heel", "echt", "even", "gewoon", "keer", "soms"},
+    "en": {"get", "got", "go", "going", "say", "said", "really", "just", "time"},
+}
+
+
+@lru_cache(maxsize=2)
+def pipeline(lang: str = "nl") -> Any:
+    """The blank spaCy pipeline for ``lang`` with a lookup lemmatizer (built once per process)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def stop_words(lang: str = "nl") -> frozenset[str]:
+    """spaCy's stop words for ``lang`` plus our own, lower case."""
+    return frozenset(pipeline(lang).Defaults.stop_words) | EXTRA_STOP_WORDS[lang]
+
+
+def content_lemmas(texts: Iterable[str], lang: str = "nl", *, batch_size: int = 256) -> Iterator[list[str]]:
+    """Per text, the lower-case lemmas of its content words (no stop words, numbers or short words)."""
+    stops = stop_words(lang)
+    for doc in pipeline(lang).pipe(texts, batch_size=batch_size):
+        lemmas = []
+        for token in doc:
+            if not token.is_alpha or len(token) < MIN_LENGTH:
+                continue
+            lemma = (token.lemma_ or token.text).lower()
+            if token.lower_ in stops or lemma in stops or len(lemma) < MIN_LENGTH:
+                continue
+            lemmas.append(lemma)
+        yield lemmas
