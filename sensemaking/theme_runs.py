@@ -182,6 +182,7 @@ def prepare(
         ):
             if hashes.get(row.kind, {}).get(row.story_id) == row.text_hash:
                 stored.setdefault(row.kind, {})[row.story_id] = row.data
+    session.commit()  # end the read before the slow part: SQLite writers (tellers) must not wait on it
     for kind in kinds:
         have = stored.setdefault(kind.kind, {})
         missing = [r for r in records if r.id not in have]
@@ -208,8 +209,16 @@ def _text(record: StoryRecord) -> str:
     return f"{record.title}. {record.text}"
 
 
-def _save(session: Session, run: ThemeRun, result: ThemeResult, data: Prepared) -> None:
+def _save(
+    session: Session,
+    run: ThemeRun,
+    result: ThemeResult,
+    data: Prepared,
+    kept: Mapping[int, str] | None = None,
+) -> None:
+    """Store the themes of ``result``; ``kept`` gives observations (by theme number) to keep as they are."""
     session.exec(delete(Theme).where(col(Theme.run_id) == run.id))  # a retried job starts clean
+    kept = kept or {}
     _, definition = current_questionnaire(session)
     by_id = {r.id: r for r in data.records}
     for info in result.themes:
@@ -221,7 +230,9 @@ def _save(session: Session, run: ThemeRun, result: ThemeResult, data: Prepared) 
             keywords=info.keywords,
             representatives=info.representatives,
             size=info.size,
-            observations=observations.draft(
+            observations=kept[info.number]
+            if info.number in kept
+            else observations.draft(
                 [by_id[m] for m in info.members], data.records, definition, keywords=info.keywords
             ),
         )
@@ -323,7 +334,15 @@ def edit_run(session: Session, run: ThemeRun, edit: Mapping[str, Any]) -> bool:
     if not apply_edit(result, payload, _by_id(ids, vectors), _by_id(ids, data.lemmas), seed=seed):
         return False
     session.add(ThemeEdit(coalition_id=run.coalition_id, kind=str(payload["kind"]), payload=payload))
-    _save(session, run, result, data)
+    # A theme whose stories did not change keeps its (perhaps hand-edited) observations; the others get
+    # a fresh draft, as their counts no longer hold.
+    before = {t.number: (set(members.get(t.id or 0, [])), t.observations) for t in themes.values()}
+    kept = {
+        info.number: before[info.number][1]
+        for info in result.themes
+        if info.number in before and set(info.members) == before[info.number][0]
+    }
+    _save(session, run, result, data, kept)
     run.theme_count = len(result.themes)
     session.add(run)
     session.commit()
@@ -356,3 +375,15 @@ def _anchored(
     except (KeyError, TypeError, ValueError):
         return None
     return None
+
+
+def save_observations(session: Session, run: ThemeRun, theme_id: int, text: str) -> Theme | None:
+    """Store the facilitator's observations of one theme of ``run``; None when the theme is not the run's."""
+    theme = session.get(Theme, theme_id)
+    if theme is None or theme.run_id != run.id:
+        return None
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    theme.observations = "\n".join(lines).strip()
+    session.add(theme)
+    session.commit()
+    return theme
