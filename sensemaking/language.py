@@ -15,8 +15,12 @@ LANGUAGES = ("nl", "en")
 MIN_LENGTH = 3
 # Words that say nothing about what a story is about, beyond spaCy's stop words.
 EXTRA_STOP_WORDS = {
-    "nl": {"gaan", "komen", "zeggen", "krijgen", "maken", "heel", "echt", "even", "gewoon", "keer", "soms"},
-    "en": {"get", "got", "go", "going", "say", "said", "really", "just", "time"},
+    "nl": set(
+        """gaan gaat komen zeggen krijgen maken gemaakt heel echt even gewoon keer soms weet weten willen
+        zien denken vinden staan sta zitten zit hoor horen blijven goed nieuwe nieuw iedereen gegaan dag jaar
+        week twee drie vier vijf zes zeven acht negen tien eerste tweede laatste""".split()
+    ),
+    "en": set("get got go going say said really just time".split()),
 }
 
 

@@ -21,6 +21,22 @@ MAX_STANDOUTS = 4
 MAX_PHRASES = 5
 WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
 QUESTION_KINDS = ("prompt", "single", "multi", "dyad", "triad")
+# Who told the stories, in the words of an observation (the questionnaire's options speak to the teller).
+PERSPECTIVES = {
+    "nl": {
+        "youth": "jongeren",
+        "parent": "ouders en verzorgers",
+        "professional": "professionals",
+        "other": "anderen",
+    },
+    "en": {
+        "youth": "young people",
+        "parent": "parents and carers",
+        "professional": "professionals",
+        "other": "others",
+    },
+}
+MARKS = {"nl": {"<5": "minder dan 5", "×": "niet getoond"}, "en": {"<5": "fewer than 5", "×": "not shown"}}
 
 
 def draft(
@@ -61,8 +77,11 @@ def _perspective_line(members: Sequence[StoryRecord], definition: Definition, la
     if not counts:
         return ""
     shown = suppress({o.value: counts.get(o.value, 0) for o in question.options})
+    names, marks = PERSPECTIVES.get(lang, PERSPECTIVES["nl"]), MARKS.get(lang, MARKS["nl"])
     parts = [
-        f"{question.label_of(value, lang).lower()}: {count}" for value, count in shown.items() if count != 0
+        f"{names.get(value) or question.label_of(value, lang).lower()}: {marks.get(str(count), count)}"
+        for value, count in shown.items()
+        if count != 0
     ]
     return "Verteld door " + "; ".join(parts) + "." if parts else ""
 
@@ -86,12 +105,18 @@ def _standouts(
     found.sort(key=lambda f: (-f[0], f[1].id, f[2]))
     lines = []
     for _, question, value, share_in, share_all in found[:MAX_STANDOUTS]:
-        text = question.text.get(lang) or question.text["nl"]
+        text = _short(question.text.get(lang) or question.text["nl"])
         lines.append(
             f"Bij ‘{text}’ koos {round(100 * share_in)}% ‘{_value_label(question, value, lang)}’, "
             f"tegen {round(100 * share_all)}% in alle verhalen."
         )
     return lines
+
+
+def _short(text: str) -> str:
+    """A question up to its question mark (drops an explanation that follows)."""
+    end = text.find("?")
+    return text[: end + 1] if end >= 0 else text
 
 
 def _value_counts(records: Sequence[StoryRecord], question: Question) -> Counter[str]:

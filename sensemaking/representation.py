@@ -63,7 +63,7 @@ class LemmaRepresentation:
 
     def __init__(self, lang: str = "nl", *, components: int | None = None) -> None:
         self.lang = lang
-        self.kind = f"lemmas-{lang}-v1"
+        self.kind = f"lemmas-{lang}-v2"  # bump when lemmas or stop words change
         self.components = components
 
     def prepare(self, texts: Sequence[str]) -> list[bytes]:

@@ -13,6 +13,8 @@ from sqlmodel import Session
 from coalitions import accounts
 from coalitions import services as coalition_services
 from coalitions.models import Coalition, InviteLink
+from sensemaking import theme_runs
+from sensemaking.models import HardFigure
 from vertelpunt import services
 from vertelpunt.demo_stories import STORIES
 
@@ -58,6 +60,18 @@ LINKS: list[tuple[str, str, str | None, str | None]] = [
     ("Pleegzorg Het Anker", "Pleegjongeren en pleegouders", None, None),
     ("Scholengemeenschap De Horizon", "Leerlingen", None, "youth"),
     ("Gezinshuis De Linde", "Gezinshuisouders en kinderen", None, None),
+]
+
+
+# Made-up regional figures to put beside the stories (the patterns page shows them).
+FIGURES_SOURCE = "Fictieve demogegevens"
+FIGURES: list[tuple[str, str, float, str]] = [
+    ("Jongeren met jeugdhulp", "2024", 1840, "jongeren"),
+    ("Jongeren met jeugdhulp", "2025", 1915, "jongeren"),
+    ("Jeugdhulp met verblijf (pleegzorg, gezinshuis)", "2024", 212, "jongeren"),
+    ("Jeugdhulp met verblijf (pleegzorg, gezinshuis)", "2025", 198, "jongeren"),
+    ("Gemiddelde wachttijd tot de start van hulp", "2025", 11.5, "weken"),
+    ("Leerlingen met langdurig verzuim", "2024-2025", 87, "leerlingen"),
 ]
 
 
@@ -117,6 +131,21 @@ def seed(session: Session, *, today: date) -> Coalition:
             language="nl",
             day=today - timedelta(days=story.days_ago),
         )
+    session.add_all(
+        HardFigure(
+            coalition_id=coalition.id or 0,
+            indicator=indicator,
+            period=period,
+            value=value,
+            unit=unit,
+            source=FIGURES_SOURCE,
+        )
+        for indicator, period, value, unit in FIGURES
+    )
+    session.commit()
+    # A finished theme run, so the theme screens show real patterns right away.
+    run = theme_runs.start_run(session, coalition, seed=0)
+    theme_runs.execute_run(session, run.id or 0)
     return coalition
 
 
