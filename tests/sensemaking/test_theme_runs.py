@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from sqlmodel import Session, select
 
 from coalitions.models import Coalition
 from sensemaking import theme_runs
-from sensemaking.models import StoryRepresentation, ThemeEdit, ThemeRun
+from sensemaking.models import StoryRepresentation, StoryReview, ThemeEdit, ThemeRun
+from sensemaking.representation import lemma_words
 from tests.factories import make_coalition
 from tests.sensemaking._stories import make_story
 from tests.sensemaking._themes import subject_stories
+from vertelpunt.models import Story
 
 
 def _themes_by_subject(session: Session, run: ThemeRun) -> dict[str, int]:
@@ -103,3 +106,26 @@ def test_too_few_stories_is_a_clear_failure(session: Session) -> None:
     run = theme_runs.execute_run(session, theme_runs.start_run(session, coalition).id)
     assert run.status == "failed"
     assert "minder dan 5 verhalen" in run.message and "minstens 10" in run.message
+
+
+def test_a_checked_story_is_themed_by_its_checked_text(session: Session) -> None:
+    coalition, subjects = _seed(session)
+    story_id = next(iter(subjects))
+    session.add(
+        StoryReview(
+            story_id=story_id,
+            title="Wachten",
+            text="Wij wachtten lang op [naam].",
+            reviewed_on=date(2026, 11, 1),
+        )
+    )
+    session.commit()
+    story = session.get(Story, story_id)
+    story.text = "Wij wachtten lang op Evertje Zonnebloem."
+    session.add(story)
+    session.commit()
+    run = theme_runs.execute_run(session, theme_runs.start_run(session, coalition, k=3).id)
+    assert run.status == "done"
+    stored = session.exec(select(StoryRepresentation).where(StoryRepresentation.story_id == story_id)).all()
+    assert stored and all("zonnebloem" not in lemma_words(row.data) for row in stored)
+    assert all("zonnebloem" not in " ".join(t.keywords) for t in theme_runs.themes_of(session, run))
