@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
-from sensemaking.models import StoryMark
+from sensemaking.models import StoryMark, StoryReview
 from vertelpunt.models import Answer, Story
 from vertelpunt.questionnaire import Definition, Question
 
 CHOICE_KINDS = ("prompt", "single", "multi")
 DYAD_BINS = ("left", "middle", "right")
+BIN_TOLERANCE = 0.001
 ANSWER_PREFIX = "a."
 OTHER_KEYS = ("org", "van", "tot", "q", "leespakket")
 MAX_QUERY_LENGTH = 200
@@ -81,7 +82,11 @@ class StoryFilter:
 
 @dataclass
 class StoryRecord:
-    """A story with its answers, as the sensemaking screens and theme runs use it."""
+    """A story with its answers, as the sensemaking screens and theme runs use it.
+
+    ``title`` and ``text`` are the reviewed (redacted) version when the story was checked for personal
+    data (``reviewed``), unless the original was asked for (``stories(..., originals=True)``).
+    """
 
     id: str
     coalition_id: int
@@ -91,6 +96,7 @@ class StoryRecord:
     title: str
     text: str
     answers: dict[str, Any]
+    reviewed: bool = False
 
 
 def filter_fields(definition: Definition, lang: str = "nl") -> list[FilterField]:
@@ -137,12 +143,16 @@ def parse(
             values = {v for v in _getlist(args, key) if v}
             if question not in allowed or not values <= allowed[question]:
                 raise FilterError(f"unknown filter {name}")
-            answers[question] = frozenset(values)
+            if values:  # an empty field (a form sent with nothing ticked) does not restrict
+                answers[question] = frozenset(values)
         elif prefix and name not in OTHER_KEYS:
             raise FilterError(f"unknown filter {name}")
     organisations = set()
     for raw in _getlist(args, f"{prefix}org"):
-        if not raw.isdigit() or int(raw) not in known_orgs:
+        if not raw:
+            continue
+        # isascii: str.isdigit() accepts digits such as "²" that int() refuses.
+        if not (raw.isascii() and raw.isdigit()) or int(raw) not in known_orgs:
             raise FilterError("unknown organisation")
         organisations.add(int(raw))
     query = " ".join(str(args.get(f"{prefix}q", "") or "").split())
@@ -187,23 +197,38 @@ def stories(
     coalition_ids: Sequence[int],
     flt: StoryFilter | None = None,
     definition: Definition | None = None,
+    *,
+    originals: bool = False,
 ) -> list[StoryRecord]:
-    """The coalitions' stories that pass ``flt``, newest first, with their answers (two queries)."""
+    """The coalitions' stories that pass ``flt``, newest first, with their answers (two queries).
+
+    A story checked for personal data comes as its reviewed version, and words are searched in that
+    version only (a name taken out of a story must not find it). ``originals=True`` (administrators,
+    when originals are kept) gives and searches the stored original instead.
+    """
     flt = flt or StoryFilter()
-    query = select(Story).where(col(Story.coalition_id).in_(list(coalition_ids)))
+    query = (
+        select(Story, StoryReview)
+        .outerjoin(StoryReview, col(StoryReview.story_id) == col(Story.id))
+        .where(col(Story.coalition_id).in_(list(coalition_ids)))
+    )
     if flt.organisations:
         query = query.where(col(Story.organisation_id).in_(sorted(flt.organisations)))
     if flt.since:
         query = query.where(col(Story.day) >= flt.since)
     if flt.until:
         query = query.where(col(Story.day) <= flt.until)
+    if originals:
+        title, text = col(Story.title), col(Story.text)
+    else:
+        title = func.coalesce(col(StoryReview.title), col(Story.title))
+        text = func.coalesce(col(StoryReview.text), col(Story.text))
     for word in flt.query.split():
         pattern = _like(word)
-        query = query.where(
-            or_(col(Story.title).ilike(pattern, escape="\\"), col(Story.text).ilike(pattern, escape="\\"))
-        )
+        query = query.where(or_(title.ilike(pattern, escape="\\"), text.ilike(pattern, escape="\\")))
     if flt.marked:
-        query = query.where(col(Story.id).in_(select(StoryMark.story_id)))
+        marks = select(StoryMark.story_id).where(col(StoryMark.coalition_id).in_(list(coalition_ids)))
+        query = query.where(col(Story.id).in_(marks))
     rows = session.exec(query.order_by(col(Story.day).desc(), col(Story.id))).all()
     answers = _answers(session, coalition_ids, flt)
     records = [
@@ -213,11 +238,12 @@ def stories(
             organisation_id=s.organisation_id,
             day=s.day,
             language=s.language,
-            title=s.title,
-            text=s.text,
+            title=s.title if originals or review is None else review.title,
+            text=s.text if originals or review is None else review.text,
             answers=answers.get(s.id, {}),
+            reviewed=review is not None,
         )
-        for s in rows
+        for s, review in rows
     ]
     if not flt.answers:
         return records
@@ -264,10 +290,14 @@ def matches_answers(
 
 
 def dyad_bin(position: float) -> str:
-    """A slider position (0 left .. 1 right) as its third: ``left``, ``middle`` or ``right``."""
-    if position < 1 / 3:
+    """A slider position (0 left .. 1 right) as its third: ``left``, ``middle`` or ``right``.
+
+    Positions are stored rounded to 4 decimals (a 7-step slider's third step is 0.3333), so the borders
+    allow for that: 7 steps split 2 / 3 / 2, symmetric around the middle.
+    """
+    if position < 1 / 3 - BIN_TOLERANCE:
         return "left"
-    return "middle" if position <= 2 / 3 else "right"
+    return "middle" if position <= 2 / 3 + BIN_TOLERANCE else "right"
 
 
 def triad_corner(weights: Any, question: Question) -> str | None:

@@ -17,8 +17,9 @@ from sqlmodel import Session
 from tests.coalitions.staff_helpers import make_user, sign_in
 from tests.conftest import make_app
 from tests.factories import make_coalition, make_link, make_organisation
+from tests.sensemaking._stories import make_story
 
-STAFF_PREFIXES = ("coalitions_", "admin.")
+STAFF_PREFIXES = ("coalitions_", "sensemaking_", "admin.")
 
 
 @pytest.fixture
@@ -46,6 +47,7 @@ def world(session: Session) -> dict:
     other_org = make_organisation(session, other)
     other_link = make_link(session, other, organisation=other_org)
     make_link(session, other, general=True)
+    other_story = make_story(session, other, organisation=other_org)
     mine = make_coalition(session, slug="coalitie-a")
     my_org = make_organisation(session, mine)
     make_link(session, mine, organisation=my_org)
@@ -53,7 +55,7 @@ def world(session: Session) -> dict:
     return {
         "mine": mine,
         "other": other,
-        "other_ids": {"organisation_id": other_org.id, "link_id": other_link.id},
+        "other_ids": {"organisation_id": other_org.id, "link_id": other_link.id, "story_id": other_story.id},
     }
 
 
