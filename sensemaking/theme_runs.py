@@ -20,7 +20,7 @@ from sensemaking import filters, observations
 from sensemaking import representation as representations
 from sensemaking.clustering import ClusteringError
 from sensemaking.filters import StoryRecord
-from sensemaking.models import StoryRepresentation, StoryReview, Theme, ThemeEdit, ThemeMember, ThemeRun
+from sensemaking.models import StoryRepresentation, Theme, ThemeEdit, ThemeMember, ThemeRun
 from sensemaking.themes import ThemeInfo, ThemeResult, apply_edit, apply_edits, discover
 from vertelpunt.services import current_questionnaire
 from vertelpunt.timeutil import utcnow
@@ -116,9 +116,7 @@ def _compute(session: Session, run: ThemeRun, report: Progress) -> tuple[ThemeRe
         flt = filters.parse(args, definition, organisation_ids=_organisation_ids(args))
     except filters.FilterError as exc:
         raise RunError(f"Het filter van deze ronde klopt niet: {exc}") from None
-    records = reviewed(
-        session, filters.stories(session, run.coalition_ids or [run.coalition_id], flt, definition)
-    )
+    records = filters.stories(session, run.coalition_ids or [run.coalition_id], flt, definition)
     if len(records) < MIN_STORIES:
         raise RunError(
             f"Er zijn {'minder dan 5' if 0 < len(records) < 5 else len(records)} verhalen; "
@@ -145,21 +143,6 @@ def _compute(session: Session, run: ThemeRun, report: Progress) -> tuple[ThemeRe
     ).all()
     apply_edits(result, [e.payload for e in edits], _by_id(ids, vectors), _by_id(ids, data.lemmas), seed=seed)
     return result, data
-
-
-def reviewed(session: Session, records: list[StoryRecord]) -> list[StoryRecord]:
-    """The records with the checked (redacted) title and text where a story has been checked, so key
-    words, phrases and stored representations never carry personal data the check removed."""
-    ids = [r.id for r in records]
-    checked: dict[str, StoryReview] = {}
-    for start in range(0, len(ids), 500):
-        query = select(StoryReview).where(col(StoryReview.story_id).in_(ids[start : start + 500]))
-        checked.update((review.story_id, review) for review in session.exec(query))
-    for record in records:
-        review = checked.get(record.id)
-        if review is not None:
-            record.title, record.text = review.title, review.text
-    return records
 
 
 def _multidict(pairs: Sequence[Sequence[str]]) -> Any:
@@ -330,9 +313,7 @@ def edit_run(session: Session, run: ThemeRun, edit: Mapping[str, Any]) -> bool:
     payload = _anchored(edit, themes, members)
     if payload is None:
         return False
-    records = {
-        r.id: r for r in reviewed(session, filters.stories(session, run.coalition_ids or [run.coalition_id]))
-    }
+    records = {r.id: r for r in filters.stories(session, run.coalition_ids or [run.coalition_id])}
     ids = [s for t in themes.values() for s in members.get(t.id or 0, []) if s in records]
     rep = representations.load(run.params.get("representation") or "lemmas")
     data = prepare(session, [records[i] for i in ids], rep)

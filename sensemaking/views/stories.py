@@ -121,6 +121,7 @@ def stories(slug: str) -> ResponseReturnValue:
         prev_url=_list_url(flt, sort, page.page - 1) if page.page > 1 else None,
         next_url=_list_url(flt, sort, page.page + 1) if page.page < page.pages else None,
         filtered=not flt.is_empty(),
+        theme_state=_state(flt, service.DEFAULT_SORT, 1),
     )
 
 

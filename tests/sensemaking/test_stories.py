@@ -630,3 +630,11 @@ def test_marks_belong_to_one_coalition(session: Session, coalition: Coalition) -
     assert service.unmark(session, coalition, older) and not service.is_marked(session, coalition, older)
     assert service.get_story(session, coalition, theirs.id) is None
     assert service.get_story(session, other, theirs.id).id == theirs.id
+
+
+def test_the_list_links_to_theme_discovery_with_its_filter(client: FlaskClient, session: Session) -> None:
+    coalition = make_coalition(session)
+    login(client, session, coalition=coalition)
+    make_story(session, coalition, answers={"prompt": "helped", "perspective": "parent"})
+    html = client.get(f"/coalitions/{coalition.slug}/verhalen?a.perspective=parent").get_data(as_text=True)
+    assert f'href="/coalitions/{coalition.slug}/themas?a.perspective=parent"' in html
