@@ -18,7 +18,7 @@ EXTRA_STOP_WORDS = {
     "nl": set(
         """gaan gaat komen zeggen krijgen maken gemaakt heel echt even gewoon keer soms weet weten willen
         zien denken vinden staan sta zitten zit hoor horen blijven goed nieuwe nieuw iedereen gegaan dag jaar
-        week twee drie vier vijf zes zeven acht negen tien eerste tweede laatste""".split()
+        week één een twee drie vier vijf zes zeven acht negen tien eerste tweede laatste mensen""".split()
     ),
     "en": set("get got go going say said really just time".split()),
 }
