@@ -301,8 +301,16 @@ def dyad_bin(position: float) -> str:
 
 
 def triad_corner(weights: Any, question: Question) -> str | None:
-    """The triad corner with the largest weight (the first on a tie), or None for no answer."""
-    if not isinstance(weights, list) or len(weights) != 3 or len(question.options) != 3:
+    """The triad corner with the largest weight (the first on a tie), or None for no answer.
+
+    Triads are stored as ``{corner: weight}``; a list of three weights in corner order is accepted too.
+    """
+    corners = question.values()
+    if isinstance(weights, dict):
+        weights = [weights.get(corner) for corner in corners]
+    if not isinstance(weights, list) or len(weights) != 3 or len(corners) != 3:
+        return None
+    if not all(isinstance(w, int | float) for w in weights):
         return None
     best = max(range(3), key=lambda i: (weights[i], -i))
-    return question.options[best].value
+    return corners[best]

@@ -20,6 +20,10 @@ from coalitions.views import home as coalition_home
 from coalitions.views import monitoring as coalition_monitoring
 from coalitions.views import organisations as coalition_organisations
 from coalitions.views import texts as coalition_texts
+from sensemaking.cli import COMMANDS as SENSEMAKING_COMMANDS
+from sensemaking.views import patterns as sensemaking_patterns
+from sensemaking.views import stories as sensemaking_stories
+from sensemaking.views import themes as sensemaking_themes
 from vertelpunt import config, db, errors, i18n, security
 from vertelpunt import views as vertelpunt_views
 from vertelpunt.commands import COMMANDS
@@ -81,8 +85,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         coalition_flyers,
         coalition_texts,
         coalition_monitoring,
+        sensemaking_stories,
+        sensemaking_patterns,
+        sensemaking_themes,
     ):
         app.register_blueprint(area.bp, url_prefix=COALITIONS)
-    for command in (*COMMANDS, *COALITION_COMMANDS):
+    for command in (*COMMANDS, *COALITION_COMMANDS, *SENSEMAKING_COMMANDS):
         app.cli.add_command(command)
     return app

@@ -302,3 +302,16 @@ def test_slider_thirds_are_symmetric_for_stored_positions() -> None:
     bins = [dyad_bin(dyad_position(step, 7)) for step in range(7)]
     assert bins == ["left", "left", "middle", "middle", "middle", "right", "right"]
     assert [dyad_bin(dyad_position(step, 4)) for step in range(4)] == ["left", "middle", "middle", "right"]
+
+
+def test_triad_corner_reads_the_stored_shape() -> None:
+    from sensemaking.filters import triad_corner
+    from vertelpunt.questionnaire import parse, read_file
+
+    question = parse(read_file()).get("what_mattered")
+    assert question is not None
+    first, second, third = question.values()
+    assert triad_corner({first: 0.2, second: 0.7, third: 0.1}, question) == second
+    assert triad_corner([0.5, 0.25, 0.25], question) == first
+    assert triad_corner({first: 0.5}, question) is None
+    assert triad_corner(None, question) is None
