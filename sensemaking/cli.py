@@ -22,6 +22,7 @@ from sensemaking.jobs import worker_command
 from sensemaking.themes import ThemeResult, discover
 
 MAX_LINE_ERRORS = 10
+PREPARE_BATCH = 2_000  # progress is reported after every batch
 
 
 class InputError(ValueError):
@@ -164,12 +165,18 @@ def themes_command(
         for line in exc.errors:
             click.echo(line, err=True)
         raise click.ClickException(str(exc)) from None
+    finally:
+        input_file.close()
     if k is not None and k > len(items):
         raise click.ClickException(f"--k {k} is more than the number of stories ({len(items)})")
     rep = representations.load(spec, lang)
     texts = [item.text for item in items]
-    click.echo(f"preparing {len(items)} stories...", err=True)
-    prepared = TextCache(cache).prepare(rep, texts) if cache else rep.prepare(texts)
+    store = TextCache(cache) if cache else None
+    prepared: list[bytes] = []
+    for start in range(0, len(texts), PREPARE_BATCH):
+        chunk = texts[start : start + PREPARE_BATCH]
+        prepared += store.prepare(rep, chunk) if store else rep.prepare(chunk)
+        click.echo(f"preparing stories: {len(prepared)}/{len(texts)}", err=True)
     lemma_rep = representations.LemmaRepresentation(lang)
     lemmas = (
         None

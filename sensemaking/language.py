@@ -5,6 +5,7 @@ No pretrained model is needed: ``spacy-lookups-data`` ships the lemma tables.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -22,6 +23,13 @@ EXTRA_STOP_WORDS = {
     ),
     "en": set("get got go going say said really just time".split()),
 }
+
+
+def signature(lang: str = "nl") -> str:
+    """A short fingerprint of how lemmas are made (spaCy version, our stop words, minimum length):
+    stored lemmas made another way are recomputed, never mixed."""
+    basis = f"{spacy.__version__}|{MIN_LENGTH}|{' '.join(sorted(EXTRA_STOP_WORDS[lang]))}"
+    return hashlib.sha256(basis.encode()).hexdigest()[:8]
 
 
 @lru_cache(maxsize=2)

@@ -9,6 +9,7 @@ particles). It proposes; a person reviews before a story is shown in a workshop.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,7 @@ _PRIORITY = {
 }
 
 NAMES_FILE = Path(__file__).with_name("data") / "first_names.txt"
+NAME_WORDS_FILE = Path(__file__).with_name("data") / "name_words.txt"
 
 
 @dataclass(frozen=True)
@@ -51,19 +53,42 @@ class Finding:
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _TLDS = r"(?:nl|com|org|net|eu|info|io|tv|app|gl|ly|uk|online|site|blog)"
+# Top-level domains that are also short words ("huis.de ..."): a link only with a path ("youtu.be/x8Kq").
+_PATH_TLDS = r"(?:be|de|me|to|co|ee|gg|ai|fm|cc|ws|sr|cw|aw|ma|tr|pl|fr|es|it|ru|ua|us|ca|xyz|link|page|dev|shop|live)"
 _URL = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"']+"
-    rf"|(?<![\w@./-])(?:[a-z0-9][a-z0-9-]+\.)+{_TLDS}\b(?:/[^\s<>\"']*)?",
+    rf"|(?<![\w@./-])(?:[a-z0-9][a-z0-9-]+\.)+{_TLDS}\b(?:/[^\s<>\"']*)?"
+    rf"|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+{_PATH_TLDS}/[^\s<>\"']+",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w@./])@(?=[\w.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+# A user name after the name of a platform: "snap: kevvv_2009", "insta = sanne.dw", "mijn tiktok is lisa_08".
+_PLATFORMS = (
+    r"(?:snap(?:chat)?|insta(?:gram)?|ig|tiktok|twitter|discord|telegram|kik|twitch|threads|bereal|youtube|yt"
+    r"|steam|psn|xbox|roblox|fortnite|epic|gamertag|sc)"
+)
+_PLATFORM_HANDLE = re.compile(
+    rf"\b(?=[sitdkbyepxrfg]){_PLATFORMS}\s*(?:naam|name|account|handle|id|username|gebruikersnaam)?\s*(?::|=|->|→)\s*"
+    r"@?(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_])"
+    # without a colon only something that looks like a user name: letters with digits, _ or a dot inside
+    rf"|\b(?=[sitdkbyepxrfg]){_PLATFORMS}(?:\s+(?:is|naam|name|=))?\s+@?"
+    r"(?P<loose>[A-Za-z_][A-Za-z0-9_]*(?:[0-9_]|\.[A-Za-z0-9_])[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@])",
+    re.IGNORECASE,
+)
+_NOT_HANDLES = frozenset("geen niks niets prive privé niet weg verwijderd later vraag dm nee ja zelfde".split())
 _SEP = r"[ .\-]{0,3}"
 _PHONE = re.compile(
     rf"(?<![\w+])(?:(?:\+|00)31{_SEP}(?:\(0\){_SEP})?|\(?0)[1-9](?:\)?{_SEP}\d){{8}}(?![\d:]|[.,]\d)"
 )
 _BSN = re.compile(r"(?<![\w.,+/-])(?:\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{8,9})(?![\w]|[.,-]\d)")
 _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])")
-_POSTCODE_CUED = re.compile(r"\bpostcode\s*:?\s*([1-9]\d{3} ?[a-z]{2})(?![\w-])", re.IGNORECASE)
+# In lower case: after the word "postcode" in the same sentence ("postcode invullen: 3512 cx"), or written
+# together ("3512cx") when the letters are not a unit ("1500mg", "2000km").
+_POSTCODE_CUED = re.compile(r"\bpostcode\b[^.!?\n]{0,60}?(?<![\w-])([1-9]\d{3} ?[a-z]{2})(?![\w-])", re.IGNORECASE)
+_POSTCODE_GLUED = re.compile(r"(?<![\w-])[1-9]\d{3}([a-z]{2})(?![\w-])")
+_NOT_POSTCODE_LETTERS = frozenset(
+    "km cm mm dm ml cl dl mg kg gr gb mb kb tb hz kw mw pk ct st nd rd th am pm uu jr sa sd ss".split()
+)
 _MONTHS = (
     r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
     r"|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
@@ -75,22 +100,52 @@ _DOB = re.compile(
 )
 
 _STREET_SUFFIX = (
-    r"(?:straat|straatweg|laan|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef|plantsoen"
-    r"|allee|boulevard|promenade|schans|wal|burgwal|markt|erf|hoeve|vaart|wetering|poort)"
+    r"(?:straat|straatje|straatweg|laan|laantje|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|steegje|dreef"
+    r"|plantsoen|allee|boulevard|promenade|schans|wal|burgwal|markt|erf|hoeve|vaart|wetering|poort|veld|velden"
+    r"|park|baan|berg|kamp|hout|rade|horst|donk|oord|akker|weide|gaarde|haven|ring|hage|zoom|polder|dal|heuvel"
+    # Frisian: -wei (weg), -dyk (dijk), -strjitte (straat), -leane/-loane (laan), -paad (pad), -buorren
+    r"|wei|dyk|strjitte|leane|loane|paad|buorren|reed)"
 )
+# Street names in lower case (youth writing) only with the clearest endings.
+_LOWER_STREET_SUFFIX = r"(?:straat|laan|gracht|singel|kade|dijk|dreef|plein|weg|steeg)"
 _BARE_STREET = r"(?:Markt|Brink|Dam|Plein|Kade|Dijk|Singel|Gracht|Wal|Haven|Laan|Hof|Ring|Boulevard)"
 _CAPW = r"[A-ZÀ-Ý][\w'’.\-]*"
 _HOUSE_NO = (
     r"(?:,?\s+(?:nummer|nr\.?|no\.?)\s*|\s+)\d{1,5}"
-    r"(?:\s?-\s?(?:\d{1,4}[a-zA-Z]?|I{1,3}|IV|hs|h)(?!\w)|\s?[a-zA-Z](?![\w@])|\s(?:bis|hs|huis|boven|beneden|I{1,3}|IV)(?!\w))?"
+    r"(?:\s?-\s?(?:\d{1,4}[a-zA-Z]?|[a-zA-Z]{1,2}\d{0,2}|I{1,3}|IV)(?!\w)|\s?[a-zA-Z](?![\w@])"
+    r"|\s(?:bis|hs|huis|boven|beneden|I{1,3}|IV)(?!\w))?"
     r"(?![\d:]|[.,]\d)"
 )
 _ADDRESS = re.compile(
-    rf"(?:(?:{_CAPW}|van|de|der|den|het|'t|ter|ten|te)\s+){{0,4}}?"
-    rf"(?:[A-ZÀ-Ý][\w'’\-]*{_STREET_SUFFIX}|{_BARE_STREET}"
+    rf"(?<![\w'’\-])(?:[A-ZÀ-Ý][\w'’\-]*{_STREET_SUFFIX}|{_BARE_STREET}"
     rf"|(?:Laan|Plein|Kade|Weg|Dijk|Singel|Hof)\s+(?:van|der|de|op|ten|te|in)\s+(?:(?:de|der|den|het|'t)\s+)?(?:{_CAPW}\s+){{0,2}}{_CAPW}"
-    rf"|[a-zà-ÿ][\w'’\-]{{2,}}(?:straat|laan|gracht|singel))"
+    rf"|[a-zà-ÿ][\w'’\-]{{2,}}{_LOWER_STREET_SUFFIX})"
     rf"{_HOUSE_NO}"
+)
+# A street without a typical ending after "woon op", "verhuisd naar", "adres:" (also Frisian "wennet oan").
+_ADDRESS_CUED = re.compile(
+    r"\b(?:(?:woon|woont|woonde|woonden|wonen|wonend|gewoond|verhuisd|verhuisde|verhuisden|verhuizen|verhuist"
+    r"|wennet|wenje|wenne|wenn)(?:\s+(?:we|wij|ze|zij|hij|ik|jullie|nu|toen|eerst|vroeger|daarna|nog|al|ook|weer"
+    r"|tijdelijk|inmiddels|sindsdien|allemaal)){0,3}\s+(?:op|aan|naar|oan)"
+    r"|(?:post|bezoek|woon)?adres\s*:|(?:post|bezoek|woon)?adres\s+is)\s+(?:(?:de|het|'t)\s+)?"
+    rf"(?P<street>(?:(?:It|De|Het|'t|Den|Op|Ter|Ten)\s+)?(?:{_CAPW}(?:\s+{_CAPW}){{0,2}}|[a-zà-ÿ][\w'’\-]{{2,}}))"
+    rf"{_HOUSE_NO}"
+)
+# A street without a typical ending, with a house number and a postcode: "Mearwei 3, 9008 SM Grou".
+_ADDRESS_WITH_POSTCODE = re.compile(
+    rf"(?<![\w'’\-])(?P<street>(?:(?:It|De|Het|'t|Den)\s+)?{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+    rf"{_HOUSE_NO}(?=,?\s+[1-9]\d{{3}}\s?[A-Z]{{2}}(?![\w-]))"
+)
+# Words after a house number that make the number an amount: "Utrecht 3 jaar", "Kerkweg 2 keer".
+_NOT_HOUSE_NO = re.compile(
+    r"\s*(?:jaar|jaren|maand|maanden|week|weken|dag|dagen|uur|uren|keer|kilometer|km|minuten|min|meter|euro"
+    r"|procent|kinderen|mensen|personen|leerlingen|kamers|nachten|stuks|x)\b",
+    re.IGNORECASE,
+)
+# Lower-case words that follow "woon op" with a number but are not streets: "woon op kamer 12".
+_NOT_CUED_STREETS = frozenset(
+    "kamer kamers nummer groep etage verdieping hoog bed unit afdeling zaal blok leefgroep cel plek "
+    "school straat de het een mijn m'n onze".split()
 )
 _ADDRESS_DROP = frozenset(
     "op aan in naar bij de het een we wij ik mijn m'n ons onze hij zij ze hun toen nu ook dus daar hier via tot "
@@ -98,6 +153,15 @@ _ADDRESS_DROP = frozenset(
     "en of maar staat stond zat zit".split()
 )
 _NOT_STREETS = frozenset({"gerechtshof", "kerkhof", "binnenhof", "hof"})
+# Words that may begin a street name although they are ordinary words: "Eerste Helmersstraat", "Oude Gracht".
+_STREET_PREFIXES = frozenset(
+    "eerste tweede derde vierde vijfde nieuwe nieuw oude oud korte lange kleine grote hoge lage sint st "
+    "burgemeester burg dokter dr professor prof van de der den het 't ter ten te it".split()
+)
+_STREET_PARTICLES = frozenset("van de der den het 't ter ten te".split())
+_PREFIX_WORD = re.compile(r"([\w'’.\-]+)\s+$")
+_ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de)$")
+_INITIALS = re.compile(r"(?:[A-ZÀ-Ý]\.)+$")
 
 
 def is_valid_bsn(digits: str) -> bool:
@@ -134,6 +198,10 @@ def _pattern_findings(text: str) -> list[Finding]:
         add("url", m.start(), _strip_url_tail(text, m.start(), m.end()))
     for m in _HANDLE.finditer(text):
         add("url", m.start(), m.end())
+    for m in _PLATFORM_HANDLE.finditer(text):
+        group = "handle" if m.group("handle") else "loose"
+        if len(m.group(group)) >= 3 and m.group(group).lower() not in _NOT_HANDLES | STOP_WORDS:
+            add("url", m.start(group), _strip_url_tail(text, m.start(group), m.end(group)))
     for m in _PHONE.finditer(text):
         add("phone", m.start(), m.end())
     for m in _BSN.finditer(text):
@@ -145,25 +213,74 @@ def _pattern_findings(text: str) -> list[Finding]:
         add("postcode", m.start(), m.end())
     for m in _POSTCODE_CUED.finditer(text):
         add("postcode", m.start(1), m.end(1))
-    for m in _ADDRESS.finditer(text):
-        start = _trim_address_start(text, m.start(), m.end())
-        if start is not None:
-            add("address", start, m.end())
+    for m in _POSTCODE_GLUED.finditer(text):
+        if m.group(1) not in _NOT_POSTCODE_LETTERS:
+            add("postcode", m.start(), m.end())
+    _address_findings(text, add)
     return found
 
 
-def _trim_address_start(text: str, start: int, end: int) -> int | None:
-    """Skip leading words that belong to the sentence ("Op de Kerkstraat 12"); None if no street is left."""
+def _address_findings(text: str, add) -> None:  # noqa: ANN001 - the local ``add`` of _pattern_findings
+    for m in _ADDRESS.finditer(text):
+        if _NOT_HOUSE_NO.match(text, m.end()):
+            continue
+        start = _street_start(text, m.start())
+        first = re.match(r"[\w'’\-]+", text[start:])
+        if first and first.group().lower() not in _NOT_STREETS:
+            add("address", start, m.end())
+    for pattern in (_ADDRESS_CUED, _ADDRESS_WITH_POSTCODE):
+        for m in pattern.finditer(text):
+            street = m.group("street")
+            if _NOT_HOUSE_NO.match(text, m.end()) or street.lower() in _NOT_CUED_STREETS:
+                continue
+            start = _trim_street_words(text, m.start("street"), m.end("street"))
+            if start is not None:
+                add("address", start, m.end())
+
+
+def _street_start(text: str, start: int) -> int:
+    """Where the street name that ends in a typical word at ``start`` begins: back over words that belong to
+    it ("Burgemeester de Vlugtlaan", "1e Oosterparkstraat", lower case "jan van galenstraat"), not over
+    words of the sentence ("op de Kerkstraat")."""
+    begin = pos = start
+    for _ in range(4):
+        m = _PREFIX_WORD.search(text, max(0, pos - 40), pos)
+        if not m or m.end() != pos:
+            break
+        word = m.group(1)
+        lower = word.lower()
+        if lower in _STREET_PARTICLES and word.islower():
+            pos = m.start(1)  # "op de Kerkstraat": only part of the street if a name word comes before it
+            continue
+        if not _street_word(word):
+            break
+        begin = pos = m.start(1)
+    return begin
+
+
+def _street_word(word: str) -> bool:
+    """A word that can stand in a street name before its last word."""
+    lower = word.lower()
+    if word.endswith("."):
+        return bool(_INITIALS.match(word)) or lower[:-1] in {"st", "burg", "dr", "prof", "mr", "ir", "ds", "mgr"}
+    if _ORDINAL.match(lower) or lower in _STREET_PREFIXES:
+        return True
+    if not word[0].isalpha() or lower in _ADDRESS_DROP:
+        return False
+    if word[0].isupper():
+        return lower not in STOP_WORDS
+    return _is_first_name(word.capitalize())  # "jan van galenstraat", "piet heinstraat"
+
+
+def _trim_street_words(text: str, start: int, end: int) -> int | None:
+    """Skip leading sentence words in a street name found by context; None if nothing of a name is left."""
     for word in re.finditer(r"\S+", text[start:end]):
         token = word.group()
-        if token[0].islower() and not re.search(_STREET_SUFFIX + r"$", token):
+        lower = token.lower()
+        if lower in {"it", "de", "het", "'t", "den", "op", "ter", "ten"}:
+            return start + word.start()  # an article that is part of the name: "It Heechhout", "De Kolk"
+        if lower in _ADDRESS_DROP or (lower in STOP_WORDS and lower not in _STREET_PREFIXES):
             continue
-        if token.lower() in _ADDRESS_DROP:
-            continue
-        street = text[start + word.start() : end]
-        first = re.match(r"[\w'’\-]+", street)
-        if first and first.group().lower() in _NOT_STREETS:
-            return None
         return start + word.start()
     return None
 
@@ -171,11 +288,40 @@ def _trim_address_start(text: str, start: int, end: int) -> int | None:
 # --------------------------------------------------------------------------- names: word lists
 
 
+def _read_list(path: Path) -> list[str]:
+    """The entries of a data file: one per line, lines starting with # are comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+_FOLD = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+
+
+@lru_cache(maxsize=8192)
+def _fold(word: str) -> str:
+    """``word`` without diacritics: "Aydın" -> "Aydin", "Zoë" -> "Zoe", "Łukasz" -> "Lukasz"."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """The first names from ``data/first_names.txt`` (lines starting with # are comments)."""
-    lines = NAMES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    """The first names from ``data/first_names.txt``, also spelled without diacritics."""
+    names = _read_list(NAMES_FILE)
+    return frozenset(names) | frozenset(_fold(name) for name in names)
+
+
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """First names that are also ordinary words in lower case ("roos", "joy"), from ``data/name_words.txt``."""
+    return frozenset(_read_list(NAME_WORDS_FILE)) | AMBIGUOUS_NAMES
+
+
+def _is_first_name(word: str) -> bool:
+    """``word`` (capitalised) is a listed first name, or its first part is ("Anne-Marie", "Aydın")."""
+    names = first_names()
+    first = word.split("-")[0]
+    return word in names or first in names or _fold(first) in names
 
 
 def _words(text: str) -> frozenset[str]:
@@ -187,7 +333,10 @@ def _words(text: str) -> frozenset[str]:
 AMBIGUOUS_NAMES = _words(
     "ben job roos fleur mark merel iris amber bas frank rob lieve storm mees wolf rosa jade noor lot ton max wil "
     "els frans toon jet lies leen margriet madelief hazel linde arend sterre floor puck maas can jack jean pier "
-    "luis wei hui thu li tuba lama rama salam aster kay bo vic gül nur marina hope joy sky may dean"
+    "luis wei hui thu li tuba lama rama salam aster kay bo vic gül nur marina hope joy sky may dean "
+    "erin wen dien adel adem aurora berk bink bob bobby emir erica ernst ester femme gloria henna ion jaap "
+    "joke keet nada nadir nova pascal peer pip ram riet rietje roman sake song teddy valentijn violet grace "
+    "faith summer destiny willow habiba amin iman ola"
 )
 # Surnames: a name when capitalised mid-sentence; those in _PARTICLE_SURNAMES only after van/de/...
 _SURNAMES = _words(
@@ -239,12 +388,33 @@ _RELATION_CUES = _words(
     "leidinggevende docent docente leraar lerares directeur directrice zorgcoördinator wijkagent advocaat ex "
     "partner echtgenoot echtgenote jongste oudste middelste kleinzoon kleindochter cliënt client pupil stagiair "
     "stagiaire buddy maatje gastouder oppas tweelingbroer tweelingzus zwager schoonzus schoonmoeder schoonvader "
-    "peetoom peettante vriendinnen vrienden"
+    "peetoom peettante vriendinnen vrienden "
+    # more family words, Frisian grandparents, and people in the roles around a child
+    "pake beppe omi opi ome grootmoeder grootvader overgrootmoeder overgrootvader schoonzoon schoondochter "
+    "halfbroertje halfzusje stiefbroertje stiefzusje pleegbroertje pleegzusje pleegouders pleegmama pleegpapa "
+    "gezinshuisouder gezinshuisvader gezinshuismoeder groepsleider groepsleidster pedagoog medewerker "
+    "conciërge concierge advocate notaris bewindvoerder curator rechter kinderrechter rechercheur agent "
+    "agente politieagent reclasseringswerker tolk kinderarts schoolarts tandarts verloskundige logopedist "
+    "logopediste fysiotherapeut ergotherapeut wijkverpleegkundige jeugdverpleegkundige leerkracht rector "
+    "conrector juffrouw trainer trainster imam dominee pastoor pastor rabbijn chauffeur taxichauffeur "
+    "stagebegeleider pleegzorgbegeleider jeugdconsulent consulente ib'er"
 )
 # Relation words that need a possessive in front ("mijn man Karim", not "een man Kwam").
 _GENERIC_RELATIONS = _words("man vrouw kind kindje jongen meisje baby jongere arts")
+_APPOSITION_ROLES = _RELATION_CUES | _GENERIC_RELATIONS | _TITLE_CUES
 _POSSESSIVES = _words("mijn m'n onze ons zijn z'n haar d'r hun je jouw uw")
-_NAME_VERBS = _words("heet heette heten genaamd noemde noemt")
+_NAME_VERBS = _words("heet heette heten genaamd noemde noemden noemt noemen noem")
+# Words that may stand between a naming verb and the name: "ik heet eigenlijk Kirsten", "ze noemden me Kiki".
+_NAME_VERB_FILLERS = _words(
+    "eigenlijk echt officieel voluit gewoon nu toch ook zelf altijd vroeger allemaal iedereen soms vaak "
+    "me mij hem haar ons jou je hen"
+)
+# "met bas en hij", "ik en joy": a listed name joined by "en" to a pronoun is a person.
+_COORD_PRONOUNS = _words("ik jij hij zij ze wij we mij jou hem ons")
+_ARTICLES = _words("een de het die dat deze dit zo'n")
+# Words before a name that may head an apposition: "Ben, de vader van Milan", "Frans, onze conciërge".
+_APPOSITION_HEADS = _words("de het een mijn m'n onze ons zijn z'n haar d'r hun je jouw")
+_APPOSITION_ENDS = frozenset(", . ; : ! ? ) – — - van bij op uit in en".split())
 _SUBJECTS = _words("ik hij zij ze je jij u")
 # After an ambiguous first name at the start of a sentence these verbs make it a name ("Roos zei ...").
 _PERSON_VERBS = _words(
@@ -269,10 +439,22 @@ _INSTITUTION_SUFFIXES = (
     "plein",
 )
 # Multi-word names of places, brands and public figures that contain first names or surnames.
+# Sayings and stock figures with first names in them: "Jan en alleman", "joost mag het weten", "Klaas Vaak".
+_SAYINGS = re.compile(
+    r"\b(?=[jpkhndlmbtvo])(?:joost mag (?:het )?weten|jan en alleman|jan,? piet en klaas|jan modaal|jan met de pet|jan publiek"
+    r"|jan lul|jan doedel|jan salie|jan soldaat|jan boezeroen|jan klaassen|jan rap en (?:zijn|z'n) maat"
+    r"|jan,? jans en de kinderen|huishouden van jan steen|ome jan|jantje lacht,? jantje huilt|jantje beton"
+    r"|jantje van leiden|pietje precies|pietje puk|pietje bell|piet snot|hoge piet|klaas vaak|dik trom"
+    r"|nieuwsgierig aagje|van lotje getikt|luie lotje|hollebolle gijs|magere hein|dikkertje dap"
+    r"|jip en janneke|hans en grietje|bert en ernie|pippi langkous|harry potter|bob de bouwer|donald duck"
+    r"|lucky luke|tom poes|heer bommel|maagd maria|jozef en maria|profeet mohammed|de profeet)\b",
+    re.IGNORECASE,
+)
 _PHRASES = re.compile(
     r"\b(?:Albert Heijn|Anne Frank|Van Gogh|Ronald McDonald|William Schrikker|Pieter Baan|Jeroen Bosch|"
     r"Zwarte Piet|Sint Maarten|Den Bosch|Den Haag|Den Helder|Willem-Alexander|Willem van Oranje|"
-    r"Maria Montessori|Dalton|Jan Ligthart|Kinderpostzegels)\b"
+    r"Maria Montessori|Dalton|Jan Ligthart|Kinderpostzegels|Hong Kong|Sri Lanka|San Francisco|Santa Maria|"
+    r"Santa Cruz|El Salvador|São Paulo|Sao Paulo|Saint Louis|Costa Rica|Sierra Leone)\b"
 )
 
 # Capitalised words that are not names: function words that start sentences, institutions, places,
@@ -313,7 +495,7 @@ STOP_WORDS = _words(
     "skype discord telegram signal digid fortnite minecraft roblox playstation xbox nintendo ipad iphone "
     "samsung jumbo lidl aldi hema action kruidvat efteling walibi ajax feyenoord psv duolingo spotify "
     # religion, holidays, days, months, seasons
-    "god allah jezus christus bijbel koran kerk moskee islam moslim moslima christen christelijk katholiek "
+    "god allah jezus jesus christus bijbel koran kerk moskee islam moslim moslima christen christelijk katholiek "
     "joods hindoe ramadan suikerfeest offerfeest kerst kerstmis pasen pinksteren sinterklaas sint "
     "koningsdag bevrijdingsdag carnaval moederdag vaderdag diwali holi keti koti chanoeka "
     "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei juni juli "
@@ -325,6 +507,8 @@ STOP_WORDS = _words(
     "antilliaans antilliaanse curaçao curacao aruba syrisch syrische syrië syrie eritrees eritrese eritrea "
     "somalisch somalische somalië afghaans afghaanse afghanistan oekraïens oekraïense oekraïne roemeens "
     "bulgaars hindoestaans hindoestaanse javaans creools papiaments papiamento sranantongo europees europa "
+    "tigrinya tigrinia amhaars farsi perzisch dari pashto somali russisch italiaans portugees grieks hindi urdu "
+    "mandarijn kantonees vietnamees fries friese "
     "afrika afrikaans azië amerika amerikaans china chinees belgisch belgië vlaams noord zuid oost west "
     "amsterdam rotterdam utrecht haag eindhoven groningen zwolle arnhem nijmegen tilburg breda almere leiden "
     "haarlem delft zeeland drenthe friesland limburg brabant gelderland overijssel flevoland twente randstad "
@@ -338,7 +522,7 @@ STOP_WORDS = _words(
 
 
 _TOKEN = re.compile(
-    r"(?P<init>(?<![\w.])(?:[A-Z]\.){1,4}(?=\s))"
+    r"(?P<init>(?<![\w.])(?:[A-ZÀ-ÖØ-ÞĆČĐĞİŁŃŐŘŚŞŠŢŰŹŻŽ]\.){1,4}(?=\s|$))"
     r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
     r"|(?P<num>\d+)"
     r"|(?P<punct>[^\w\s])"
@@ -374,7 +558,11 @@ def _tokenize(text: str) -> list[_Tok]:
 
 def _bare(word: str) -> str:
     """The word without a possessive ending: "Sanne's" -> "Sanne"."""
-    return re.sub(r"(?:['’]s|['’])$", "", word)
+    if word[-1] in "'’":
+        return word[:-1]
+    if len(word) > 2 and word[-1] == "s" and word[-2] in "'’":
+        return word[:-2]
+    return word
 
 
 def _is_cap(word: str) -> bool:
@@ -385,20 +573,29 @@ def _is_known(tok: _Tok) -> bool:
     """A capitalised first name from the list (first part of a double name counts: "Anne-Marie")."""
     if tok.kind != "word" or not _is_cap(tok.text):
         return False
-    word = _bare(tok.text)
-    return word in first_names() or word.split("-")[0] in first_names()
+    return _is_first_name(_bare(tok.text))
 
 
 def _is_known_lower(tok: _Tok) -> bool:
-    """A first name written in lower case ("met lisa"), unless it is also an ordinary word."""
+    """A first name written in lower case ("met lisa"), unless it is also an ordinary word ("roos", "dan")."""
+    if tok.kind != "word" or not tok.text.islower():
+        return False
     word = _bare(tok.text)
     return (
-        tok.kind == "word"
-        and word.islower()
-        and len(word) >= 3
-        and word not in AMBIGUOUS_NAMES
-        and word.capitalize() in first_names()
+        len(word) >= 3
+        and word not in name_words()
+        and _fold(word) not in name_words()
+        and word not in STOP_WORDS
+        and _is_first_name(word.capitalize())
     )
+
+
+def _is_listed_lower(tok: _Tok) -> bool:
+    """Any listed first name in lower case, also one that is an ordinary word ("bas", "joy"): needs context."""
+    if tok.kind != "word" or not tok.text.islower():
+        return False
+    word = _bare(tok.text)
+    return word not in STOP_WORDS and _is_first_name(word.capitalize())
 
 
 def _is_stop(word: str) -> bool:
@@ -429,7 +626,10 @@ def _extend(toks: list[_Tok], end: int) -> int:
     """Extend a name ending at token ``end`` with surnames ("Sanne de Wit"); _CANCEL if it names an institution."""
     for _ in range(3):
         j = end + 1
-        while j < len(toks) and toks[j].lower in _PARTICLES and j - end <= 3:
+        if j < len(toks) and toks[j].kind == "init":
+            end = j  # "Tim B.", "Sanne K. de Vries"
+            continue
+        while j < len(toks) and (toks[j].lower in _PARTICLES or _is_letter_part(toks, j)) and j - end <= 3:
             j += 1
         if j >= len(toks):
             break
@@ -439,6 +639,19 @@ def _extend(toks: list[_Tok], end: int) -> int:
             break
         end = j
     return end
+
+
+def _is_letter_part(toks: list[_Tok], j: int) -> bool:
+    """A capital letter inside a surname: "Tjon A Fong", "Lie A Ling"."""
+    tok = toks[j]
+    return (
+        tok.kind == "word"
+        and len(tok.text) == 1
+        and tok.text.isupper()
+        and j + 1 < len(toks)
+        and toks[j + 1].kind == "word"
+        and _is_cap(toks[j + 1].text)
+    )
 
 
 def _person_after(toks: list[_Tok], i: int, *, title: bool) -> tuple[int, int] | None:
@@ -462,30 +675,65 @@ def _person_after(toks: list[_Tok], i: int, *, title: bool) -> tuple[int, int] |
     if _is_name_word(toks[j]) or (surname_follows and toks[j].kind == "word" and _is_cap(toks[j].text)):
         end = _extend(toks, j)
         return None if end == _CANCEL else (i, end)
-    if j == i and _is_known_lower(toks[j]):
-        return (i, j)
+    if j == i and _is_listed_lower(toks[j]):
+        return (i, j)  # "mijn broer kevin", "ik heet bas"
     return None
+
+
+def _mostly_lower(toks: list[_Tok]) -> bool:
+    """Youth writing without capitals: at least half of the sentences start in lower case."""
+    starts = [t.text[0].islower() for t in toks if t.sentence_start and t.kind == "word"]
+    return bool(starts) and 2 * sum(starts) >= len(starts)
 
 
 def _known_name_spans(toks: list[_Tok], blocked: set[int]) -> list[tuple[int, int]]:
     spans = []
+    lower_text = _mostly_lower(toks)
     for i, tok in enumerate(toks):
         if i in blocked:
             continue
         if _is_known(tok):
             lower = _bare(tok.text).lower()
             if lower in STOP_WORDS:
-                continue  # "Frans", "Ben", "Lieve": only after a cue ("mijn oom Frans")
-            if lower in AMBIGUOUS_NAMES and not _ambiguous_is_name(toks, i):
+                # "Frans", "Ben", "Lieve": only after a cue ("mijn oom Frans") or with context
+                if not (_apposition_follows(toks, i) or _person_verb_around(toks, i)):
+                    continue
+            elif lower in AMBIGUOUS_NAMES and not _ambiguous_is_name(toks, i):
                 continue
             if _after_royal_title(toks, i):
                 continue
             end = _extend(toks, i)
             if end != _CANCEL:
                 spans.append((i, end))
-        elif _is_known_lower(tok) and not tok.sentence_start:
-            spans.append((i, i))
+        elif i > 0 and (toks[i - 1].lower in _ARTICLES or toks[i - 1].kind == "num"):
+            continue  # "een karen", "15 jan": with an article or a number a lower-case word is no name
+        elif _is_known_lower(tok) and (lower_text or not tok.sentence_start):
+            spans.append((i, i))  # "met lisa"; in lower-case writing also "kevin uit mijn klas"
+        elif lower_text and _is_listed_lower(tok) and (_apposition_follows(toks, i) or _person_verb_around(toks, i)):
+            spans.append((i, i))  # "bas zei", "joy, mijn beste vriendin"
     return spans
+
+
+def _apposition_follows(toks: list[_Tok], i: int) -> bool:
+    """ "Ben, de vader van Milan", "Frans, onze conciërge": a comma, then a person's role."""
+    if i + 3 >= len(toks) or toks[i + 1].text != "," or toks[i + 2].lower not in _APPOSITION_HEADS:
+        return False
+    for k in (i + 3, i + 4):
+        if k < len(toks) and toks[k].lower in _APPOSITION_ROLES:
+            # the role ends the apposition: "Ben, de vader van Milan," - not "Frans, mijn vader Arabisch"
+            return k + 1 == len(toks) or toks[k + 1].text in _APPOSITION_ENDS
+    return False
+
+
+def _person_verb_around(toks: list[_Tok], i: int) -> bool:
+    """ "Vandaag belde Ben", "Frans zei dat": a verb of speaking or coming next to the name."""
+    before = toks[i - 1] if i > 0 else None
+    if before is not None and before.lower in _PERSON_VERBS and not toks[i].sentence_start:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    # "Dan zei hij ...": a pronoun after the verb makes the first word an adverb
+    return nxt is not None and nxt.lower in _PERSON_VERBS and (after is None or after.lower not in _SUBJECTS)
 
 
 def _after_royal_title(toks: list[_Tok], i: int) -> bool:
@@ -532,8 +780,11 @@ def _cue_spans(toks: list[_Tok]) -> list[tuple[int, int]]:
 
 
 def _named_after_verb(toks: list[_Tok], i: int) -> tuple[int, int] | None:
-    """ "hij heet Kayden", "de voogd heet Petra"; also "Marloes heette ze"."""
-    span = _person_after(toks, i + 1, title=False)
+    """ "hij heet Kayden", "ik heet eigenlijk Kirsten", "ze noemden me Kiki"; also "Marloes heette ze"."""
+    j = i + 1
+    while j < len(toks) and j - i <= 3 and toks[j].lower in _NAME_VERB_FILLERS:
+        j += 1
+    span = _person_after(toks, j, title=False)
     if span:
         context = {t.lower for t in toks[max(0, i - 4) : i]}
         if _is_known(toks[span[1]]) or context & (_SUBJECTS | _RELATION_CUES | _TITLE_CUES):
@@ -586,26 +837,55 @@ def _surname_span(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 
 
 def _coordinated_spans(toks: list[_Tok], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "Femke en Kyano": a capitalised word joined by "en" to a name is a name too."""
+    """ "Femke en Kyano", "Dilan en joy": a name word or listed name joined by "en" to a name is a name too."""
     extra = []
     for first, last in spans:
         after = last + 2
-        if after < len(toks) and toks[last + 1].lower in ("en", "&") and _is_name_word(toks[after]):
-            end = _extend(toks, after)
+        if after < len(toks) and toks[last + 1].lower in ("en", "&") and _can_be_joined(toks[after]):
+            end = _extend(toks, after) if _is_cap(toks[after].text) else after
             if end != _CANCEL:
                 extra.append((after, end))
         before = first - 2
-        if before >= 0 and toks[first - 1].lower in ("en", "&") and _is_name_word(toks[before]):
+        if before >= 0 and toks[first - 1].lower in ("en", "&") and _can_be_joined(toks[before]):
             extra.append((before, before))
     return extra
 
 
+def _can_be_joined(tok: _Tok) -> bool:
+    return _is_name_word(tok) or _is_known(tok) or _is_listed_lower(tok)
+
+
+def _pronoun_joined_spans(toks: list[_Tok]) -> list[tuple[int, int]]:
+    """ "met bas en hij", "ik en joy", "met Dilan en joy": listed names, even ordinary words, as people."""
+    spans = []
+    n = len(toks)
+    joins = [k for k, t in enumerate(toks) if t.text in ("en", "&")]
+    for i in sorted({k - 1 for k in joins if k > 0} | {k + 1 for k in joins if k + 1 < n}):
+        tok = toks[i]
+        if not (_is_listed_lower(tok) or _is_known(tok)):
+            continue
+        joined_after = i + 2 < n and toks[i + 1].text in ("en", "&")
+        joined_before = i >= 2 and toks[i - 1].text in ("en", "&")
+        if (joined_after and toks[i + 2].lower in _COORD_PRONOUNS) or (
+            joined_before and toks[i - 2].lower in _COORD_PRONOUNS
+        ):
+            spans.append((i, i))
+        elif (
+            joined_after
+            and i > 0
+            and toks[i - 1].lower == "met"
+            and (_is_listed_lower(toks[i + 2]) or _is_known(toks[i + 2]))
+        ):
+            spans += [(i, i), (i + 2, i + 2)]
+    return spans
+
+
 def _name_findings(text: str) -> list[Finding]:
     toks = _tokenize(text)
-    blocked = {
-        i for m in _PHRASES.finditer(text) for i, t in enumerate(toks) if m.start() <= t.start < m.end()
-    }
+    phrases = [m.span() for pattern in (_PHRASES, _SAYINGS) for m in pattern.finditer(text)]
+    blocked = {i for start, end in phrases for i, t in enumerate(toks) if start <= t.start < end}
     spans = _known_name_spans(toks, blocked) + _cue_spans(toks) + _context_spans(toks)
+    spans += _pronoun_joined_spans(toks)
     spans += _coordinated_spans(toks, spans)
     found = []
     for first, last in spans:

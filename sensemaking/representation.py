@@ -21,17 +21,19 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
-from scipy.sparse import hstack
+from scipy.sparse import csr_matrix, hstack
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
-from sensemaking.language import content_lemmas
+from sensemaking.language import content_lemmas, signature
 
 Progress = Callable[[int, int], None]
 FIT_SAMPLE = 5_000  # the vocabulary and LSA axes are learnt from at most this many stories
 BATCH = 2_000
 WORD_TOKENS = r"\S+"  # prepared text is already split into lemmas
+CHAR_NGRAMS = (3, 5)
+MAX_DF = 0.5
 
 
 class Representation(Protocol):
@@ -63,7 +65,7 @@ class LemmaRepresentation:
 
     def __init__(self, lang: str = "nl", *, components: int | None = None) -> None:
         self.lang = lang
-        self.kind = f"lemmas-{lang}-v2"  # bump when lemmas or stop words change
+        self.kind = f"lemmas-{lang}-{signature(lang)}"
         self.components = components
 
     def prepare(self, texts: Sequence[str]) -> list[bytes]:
@@ -74,34 +76,76 @@ class LemmaRepresentation:
         """TF-IDF (lemmas + their 3-5 character n-grams) → LSA → unit rows.
 
         Vectoriser and SVD are fitted on a seeded sample of at most ``FIT_SAMPLE`` stories and applied to
-        all stories in batches, so memory stays bounded at 100,000 stories.
+        all stories in batches, so memory stays bounded at 100,000 stories. The n-grams are counted once
+        per distinct lemma, not per occurrence: the same numbers as scikit-learn's ``char_wb`` analyser
+        on the lemma text, many times faster.
         """
         docs = [p.decode("utf-8") for p in prepared]
         n = len(docs)
         rng = np.random.default_rng(seed)
-        sample = (
-            docs if n <= FIT_SAMPLE else [docs[i] for i in sorted(rng.choice(n, FIT_SAMPLE, replace=False))]
-        )
+        sample = np.arange(n) if n <= FIT_SAMPLE else np.sort(rng.choice(n, FIT_SAMPLE, replace=False))
         min_df = 2 if len(sample) >= 20 else 1
-        words = TfidfVectorizer(sublinear_tf=True, min_df=min_df, max_df=0.5, token_pattern=WORD_TOKENS)
-        chars = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=min_df, max_df=0.5
-        )
         try:
-            fitted = hstack([words.fit_transform(sample), chars.fit_transform(sample)]).tocsr()
+            counter = CountVectorizer(token_pattern=WORD_TOKENS, dtype=np.float64)
+            counts = counter.fit_transform(docs).tocsr()
         except ValueError:  # no content words at all (e.g. every story is empty or only stop words)
             return np.zeros((n, 1))
+        grams = _char_ngrams(counter.get_feature_names_out())
+        fitted_counts = counts[sample]
+        words = _kept(fitted_counts, min_df)
+        fitted_grams = fitted_counts @ grams
+        chars = _kept(fitted_grams, min_df)
+        if not len(words) or not len(chars):
+            return np.zeros((n, 1))
+        grams = grams[:, chars].tocsr()
+        word_weights = TfidfTransformer(sublinear_tf=True).fit(fitted_counts[:, words])
+        char_weights = TfidfTransformer(sublinear_tf=True).fit(fitted_grams[:, chars])
+
+        def tfidf(rows: csr_matrix) -> csr_matrix:
+            chars_of_rows = rows @ grams
+            chars_of_rows.sort_indices()
+            return hstack(
+                [word_weights.transform(rows[:, words]), char_weights.transform(chars_of_rows)]
+            ).tocsr()
+
+        fitted = tfidf(fitted_counts)
         components = self.components or min(100, max(10, round(math.sqrt(len(sample)))))
         components = min(components, fitted.shape[1] - 1, len(sample) - 1)
         if components < 1:
             return normalize(fitted.toarray()) if n == len(sample) else np.zeros((n, 1))
         svd = TruncatedSVD(components, random_state=seed).fit(fitted)
-        rows = []
-        for start in range(0, n, BATCH):
-            batch = docs[start : start + BATCH]
-            sparse = hstack([words.transform(batch), chars.transform(batch)]).tocsr()
-            rows.append(svd.transform(sparse))
+        rows = [svd.transform(tfidf(counts[start : start + BATCH])) for start in range(0, n, BATCH)]
         return normalize(np.vstack(rows)).astype(np.float32)
+
+
+def _kept(counts: csr_matrix, min_df: int) -> np.ndarray:
+    """Columns in at least ``min_df`` and at most ``MAX_DF`` of the rows, as ``TfidfVectorizer`` keeps them."""
+    df = np.diff((counts > 0).tocsc().indptr)
+    return np.flatnonzero((df >= min_df) & (df <= MAX_DF * counts.shape[0]))
+
+
+def _char_ngrams(words: Sequence[str]) -> csr_matrix:
+    """Word × n-gram counts, n-grams in alphabetical order, as scikit-learn's ``char_wb`` analyser makes them."""
+    low, high = CHAR_NGRAMS
+    per_word: list[list[str]] = []
+    for word in words:
+        padded, grams = f" {word} ", []
+        for size in range(low, high + 1):
+            offset = 0
+            grams.append(padded[offset : offset + size])
+            while offset + size < len(padded):
+                offset += 1
+                grams.append(padded[offset : offset + size])
+            if offset == 0:  # a word shorter than the n-gram counts once
+                break
+        per_word.append(grams)
+    names = sorted({gram for grams in per_word for gram in grams})
+    column = {gram: i for i, gram in enumerate(names)}
+    indptr = np.cumsum([0] + [len(grams) for grams in per_word])
+    indices = np.fromiter((column[g] for grams in per_word for g in grams), dtype=np.int64, count=indptr[-1])
+    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(per_word), len(names)))
+    matrix.sum_duplicates()
+    return matrix
 
 
 def load(spec: str, lang: str = "nl") -> Representation:
