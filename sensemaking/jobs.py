@@ -62,7 +62,11 @@ def run_in_worker(run_id: int) -> None:
     """The RQ job: build the app from the worker's configuration and do the run."""
     from vertelpunt.app import create_app
 
-    _execute(create_app(), run_id)
+    app = create_app()
+    try:
+        _execute(app, run_id)
+    finally:
+        app.extensions["engine"].dispose()  # a worker process runs many jobs: leave no connection open
 
 
 @click.command("worker")

@@ -216,37 +216,48 @@ def _save(
     data: Prepared,
     kept: Mapping[int, str] | None = None,
 ) -> None:
-    """Store the themes of ``result``; ``kept`` gives observations (by theme number) to keep as they are."""
-    session.exec(delete(Theme).where(col(Theme.run_id) == run.id))  # a retried job starts clean
+    """Store the themes of ``result``; ``kept`` gives observations (by theme number) to keep as they are.
+
+    A theme keeps its row (and id) while its number lives on, so pages opened before an edit still
+    point at the same theme; themes merged away are deleted, split-off themes added.
+    """
     kept = kept or {}
     _, definition = current_questionnaire(session)
     by_id = {r.id: r for r in data.records}
+    session.exec(delete(ThemeMember).where(col(ThemeMember.run_id) == run.id))
+    existing = {t.number: t for t in session.exec(select(Theme).where(Theme.run_id == run.id))}
+    numbers = {info.number for info in result.themes}
+    for number, theme in existing.items():
+        if number not in numbers:
+            session.delete(theme)
+    session.flush()
     for info in result.themes:
-        theme = Theme(
-            run_id=run.id or 0,
-            number=info.number,
-            label=info.label,
-            proposed_label=info.proposed_label,
-            keywords=info.keywords,
-            representatives=info.representatives,
-            size=info.size,
-            observations=kept[info.number]
+        theme = existing.get(info.number) or Theme(
+            run_id=run.id or 0, number=info.number, label="", proposed_label=""
+        )
+        theme.label = info.label
+        theme.proposed_label = info.proposed_label
+        theme.keywords = info.keywords
+        theme.representatives = info.representatives
+        theme.size = info.size
+        theme.observations = (
+            kept[info.number]
             if info.number in kept
             else observations.draft(
                 [by_id[m] for m in info.members], data.records, definition, keywords=info.keywords
-            ),
+            )
         )
         session.add(theme)
         session.flush()
-        for story in info.members:
-            session.add(
-                ThemeMember(
-                    run_id=run.id or 0,
-                    story_id=story,
-                    theme_id=theme.id or 0,
-                    score=result.scores.get(story, 0.0),
-                )
+        session.add_all(
+            ThemeMember(
+                run_id=run.id or 0,
+                story_id=story,
+                theme_id=theme.id or 0,
+                score=result.scores.get(story, 0.0),
             )
+            for story in info.members
+        )
     session.commit()
 
 
