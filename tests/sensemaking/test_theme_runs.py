@@ -70,6 +70,9 @@ def test_rename_and_move_survive_a_rerun_on_new_stories(session: Session) -> Non
     assert theme_runs.edit_run(
         session, run, {"kind": "rename", "theme": school.id, "label": "School en mentor"}
     )
+    # An edit keeps the themes' ids, so a page opened before it still points at the same themes.
+    after = {t.id: t.label for t in theme_runs.themes_of(session, run)}
+    assert after[school.id] == "School en mentor" and set(after) == {t.id for t in themes}
     moved = members[sport.id][-1]
     assert theme_runs.edit_run(session, run, {"kind": "move", "story": moved, "target": school.id})
     assert len(session.exec(select(ThemeEdit)).all()) == 2
