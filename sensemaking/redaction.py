@@ -1,15 +1,17 @@
 """Find personal data in story text and propose a redacted version (RELIABILITY row 31).
 
-Pure Python and rule based: regular expressions for e-mail addresses, URLs, Dutch phone numbers,
-BSN numbers (11-proef), postcodes, street addresses and dates of birth; heuristics for names
-(a list of first names, cue words such as "mijn zoon" or "mevrouw", initials, surnames with
-particles). It proposes; a person reviews before a story is shown in a workshop.
+Pure Python and rule based: regular expressions for e-mail addresses, URLs and user names, Dutch
+phone numbers, BSN numbers (11-proef), postcodes, street addresses and dates of birth; heuristics for
+names (a list of first names of all backgrounds, cue words such as "mijn zoon" or "mevrouw", initials,
+surnames with particles, names joined by "en", lower-case youth writing, sayings that are not names).
+It proposes; a person reviews before a story is shown in a workshop.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,7 +56,9 @@ class Finding:
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _TLDS = r"(?:nl|com|org|net|eu|info|io|tv|app|gl|ly|uk|online|site|blog)"
 # Top-level domains that are also short words ("huis.de ..."): a link only with a path ("youtu.be/x8Kq").
-_PATH_TLDS = r"(?:be|de|me|to|co|ee|gg|ai|fm|cc|ws|sr|cw|aw|ma|tr|pl|fr|es|it|ru|ua|us|ca|xyz|link|page|dev|shop|live)"
+_PATH_TLDS = (
+    r"(?:be|de|me|to|co|ee|gg|ai|fm|cc|ws|sr|cw|aw|ma|tr|pl|fr|es|it|ru|ua|us|ca|xyz|link|page|dev|shop|live)"
+)
 _URL = re.compile(
     r"(?:\bhttps?://|\bwww\.)[^\s<>\"']+"
     rf"|(?<![\w@./-])(?:[a-z0-9][a-z0-9-]+\.)+{_TLDS}\b(?:/[^\s<>\"']*)?"
@@ -75,7 +79,11 @@ _PLATFORM_HANDLE = re.compile(
     r"(?P<loose>[A-Za-z_][A-Za-z0-9_]*(?:[0-9_]|\.[A-Za-z0-9_])[A-Za-z0-9_.]*[A-Za-z0-9_])(?![\w@])",
     re.IGNORECASE,
 )
-_NOT_HANDLES = frozenset("geen niks niets prive privé niet weg verwijderd later vraag dm nee ja zelfde".split())
+_HANDLE_LIKE = re.compile(r"[\d_]|\.\w")
+_ALONE = re.compile(r"\s*(?:$|[\n,;)!?]|\.(?:\s|$))")
+_NOT_HANDLES = frozenset(
+    "geen niks niets prive privé niet weg verwijderd later vraag dm nee ja zelfde".split()
+)
 _SEP = r"[ .\-]{0,3}"
 _PHONE = re.compile(
     rf"(?<![\w+])(?:(?:\+|00)31{_SEP}(?:\(0\){_SEP})?|\(?0)[1-9](?:\)?{_SEP}\d){{8}}(?![\d:]|[.,]\d)"
@@ -84,7 +92,10 @@ _BSN = re.compile(r"(?<![\w.,+/-])(?:\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}
 _POSTCODE = re.compile(r"(?<![\w-])[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?![\w-])")
 # In lower case: after the word "postcode" in the same sentence ("postcode invullen: 3512 cx"), or written
 # together ("3512cx") when the letters are not a unit ("1500mg", "2000km").
-_POSTCODE_CUED = re.compile(r"\bpostcode\b[^.!?\n]{0,60}?(?<![\w-])([1-9]\d{3} ?[a-z]{2})(?![\w-])", re.IGNORECASE)
+_POSTCODE_CUED = re.compile(
+    r"\bpostcode\b[^.!?\n]{0,60}?(?<![\w-])([1-9]\d{3} ?[a-z]{2})(?![\w-])", re.IGNORECASE
+)
+_SHORT_WORDS = frozenset("en is op in te of ik er ze we je al nu zo na om ja uw nr tm ca me de".split())
 _POSTCODE_GLUED = re.compile(r"(?<![\w-])[1-9]\d{3}([a-z]{2})(?![\w-])")
 _NOT_POSTCODE_LETTERS = frozenset(
     "km cm mm dm ml cl dl mg kg gr gb mb kb tb hz kw mw pk ct st nd rd th am pm uu jr sa sd ss".split()
@@ -126,7 +137,7 @@ _ADDRESS = re.compile(
 _ADDRESS_CUED = re.compile(
     r"\b(?:(?:woon|woont|woonde|woonden|wonen|wonend|gewoond|verhuisd|verhuisde|verhuisden|verhuizen|verhuist"
     r"|wennet|wenje|wenne|wenn)(?:\s+(?:we|wij|ze|zij|hij|ik|jullie|nu|toen|eerst|vroeger|daarna|nog|al|ook|weer"
-    r"|tijdelijk|inmiddels|sindsdien|allemaal)){0,3}\s+(?:op|aan|naar|oan)"
+    r"|tijdelijk|inmiddels|sindsdien|sinds|kort|tegenwoordig|samen|steeds|allemaal)){0,4}\s+(?:op|aan|naar|oan|in(?=\s+(?:de|het)\s))"
     r"|(?:post|bezoek|woon)?adres\s*:|(?:post|bezoek|woon)?adres\s+is)\s+(?:(?:de|het|'t)\s+)?"
     rf"(?P<street>(?:(?:It|De|Het|'t|Den|Op|Ter|Ten)\s+)?(?:{_CAPW}(?:\s+{_CAPW}){{0,2}}|[a-zà-ÿ][\w'’\-]{{2,}}))"
     rf"{_HOUSE_NO}"
@@ -159,6 +170,7 @@ _STREET_PREFIXES = frozenset(
     "burgemeester burg dokter dr professor prof van de der den het 't ter ten te it".split()
 )
 _STREET_PARTICLES = frozenset("van de der den het 't ter ten te".split())
+_STREET_ABBREVIATIONS = frozenset("st burg dr prof mr ir ds mgr".split())
 _PREFIX_WORD = re.compile(r"([\w'’.\-]+)\s+$")
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de)$")
 _INITIALS = re.compile(r"(?:[A-ZÀ-Ý]\.)+$")
@@ -200,8 +212,13 @@ def _pattern_findings(text: str) -> list[Finding]:
         add("url", m.start(), m.end())
     for m in _PLATFORM_HANDLE.finditer(text):
         group = "handle" if m.group("handle") else "loose"
-        if len(m.group(group)) >= 3 and m.group(group).lower() not in _NOT_HANDLES | STOP_WORDS:
-            add("url", m.start(group), _strip_url_tail(text, m.start(group), m.end(group)))
+        handle = m.group(group)
+        if len(handle) < 3 or handle.lower() in _NOT_HANDLES or handle.lower() in STOP_WORDS:
+            continue
+        # a plain word after "insta:" only when it stands alone ("insta: lisadevries"), not "Instagram: foto's"
+        if group == "handle" and not _HANDLE_LIKE.search(handle) and not _ALONE.match(text, m.end(group)):
+            continue
+        add("url", m.start(group), _strip_url_tail(text, m.start(group), m.end(group)))
     for m in _PHONE.finditer(text):
         add("phone", m.start(), m.end())
     for m in _BSN.finditer(text):
@@ -212,7 +229,8 @@ def _pattern_findings(text: str) -> list[Finding]:
     for m in _POSTCODE.finditer(text):
         add("postcode", m.start(), m.end())
     for m in _POSTCODE_CUED.finditer(text):
-        add("postcode", m.start(1), m.end(1))
+        if " " not in m.group(1) or m.group(1)[-2:].lower() not in _SHORT_WORDS:  # not "sinds 2019 en"
+            add("postcode", m.start(1), m.end(1))
     for m in _POSTCODE_GLUED.finditer(text):
         if m.group(1) not in _NOT_POSTCODE_LETTERS:
             add("postcode", m.start(), m.end())
@@ -220,7 +238,8 @@ def _pattern_findings(text: str) -> list[Finding]:
     return found
 
 
-def _address_findings(text: str, add) -> None:  # noqa: ANN001 - the local ``add`` of _pattern_findings
+def _address_findings(text: str, add: Callable[[str, int, int], None]) -> None:
+    """Street addresses: a typical street word and a house number, or a street found by context."""
     for m in _ADDRESS.finditer(text):
         if _NOT_HOUSE_NO.match(text, m.end()):
             continue
@@ -262,7 +281,7 @@ def _street_word(word: str) -> bool:
     """A word that can stand in a street name before its last word."""
     lower = word.lower()
     if word.endswith("."):
-        return bool(_INITIALS.match(word)) or lower[:-1] in {"st", "burg", "dr", "prof", "mr", "ir", "ds", "mgr"}
+        return bool(_INITIALS.match(word)) or lower[:-1] in _STREET_ABBREVIATIONS
     if _ORDINAL.match(lower) or lower in _STREET_PREFIXES:
         return True
     if not word[0].isalpha() or lower in _ADDRESS_DROP:
@@ -294,7 +313,9 @@ def _read_list(path: Path) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-_FOLD = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"})
+_FOLD = str.maketrans(
+    {"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"}
+)
 
 
 @lru_cache(maxsize=8192)
@@ -328,15 +349,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# First names that are also ordinary Dutch (or English) words: only names when capitalised mid-sentence
-# or after a cue ("mijn zus Roos"), never in lower case.
+# First names that are also ordinary Dutch (or English) words: only names when capitalised mid-sentence,
+# after a cue ("mijn zus Roos") or with context ("Roos zei"), in lower case only after a cue or joined by
+# "en" to a person ("met roos en sem"). data/name_words.txt adds the names that are words in lower case.
 AMBIGUOUS_NAMES = _words(
     "ben job roos fleur mark merel iris amber bas frank rob lieve storm mees wolf rosa jade noor lot ton max wil "
     "els frans toon jet lies leen margriet madelief hazel linde arend sterre floor puck maas can jack jean pier "
     "luis wei hui thu li tuba lama rama salam aster kay bo vic gül nur marina hope joy sky may dean "
     "erin wen dien adel adem aurora berk bink bob bobby emir erica ernst ester femme gloria henna ion jaap "
     "joke keet nada nadir nova pascal peer pip ram riet rietje roman sake song teddy valentijn violet grace "
-    "faith summer destiny willow habiba amin iman ola"
+    "faith summer destiny willow habiba amin iman ola gul gil belle mine margarita roosje lotje vesper"
 )
 # Surnames: a name when capitalised mid-sentence; those in _PARTICLE_SURNAMES only after van/de/...
 _SURNAMES = _words(
@@ -407,7 +429,7 @@ _NAME_VERBS = _words("heet heette heten genaamd noemde noemden noemt noemen noem
 # Words that may stand between a naming verb and the name: "ik heet eigenlijk Kirsten", "ze noemden me Kiki".
 _NAME_VERB_FILLERS = _words(
     "eigenlijk echt officieel voluit gewoon nu toch ook zelf altijd vroeger allemaal iedereen soms vaak "
-    "me mij hem haar ons jou je hen"
+    "me mij hem haar ons jou je hen ze zij hij ik we wij jullie"
 )
 # "met bas en hij", "ik en joy": a listed name joined by "en" to a pronoun is a person.
 _COORD_PRONOUNS = _words("ik jij hij zij ze wij we mij jou hem ons")
@@ -416,6 +438,7 @@ _ARTICLES = _words("een de het die dat deze dit zo'n")
 _APPOSITION_HEADS = _words("de het een mijn m'n onze ons zijn z'n haar d'r hun je jouw")
 _APPOSITION_ENDS = frozenset(", . ; : ! ? ) – — - van bij op uit in en".split())
 _SUBJECTS = _words("ik hij zij ze je jij u")
+_SUBJECT_STARTS = _SUBJECTS | _ARTICLES | _POSSESSIVES
 # After an ambiguous first name at the start of a sentence these verbs make it a name ("Roos zei ...").
 _PERSON_VERBS = _words(
     "zei zegt vroeg vraagt belde belt vertelde vertelt appte appt lachte huilde antwoordde riep schreef "
@@ -522,7 +545,7 @@ STOP_WORDS = _words(
 
 
 _TOKEN = re.compile(
-    r"(?P<init>(?<![\w.])(?:[A-ZÀ-ÖØ-ÞĆČĐĞİŁŃŐŘŚŞŠŢŰŹŻŽ]\.){1,4}(?=\s|$))"
+    r"(?P<init>(?<![\w.])(?:[A-ZÀ-ÖØ-ÞĆČĐĞİŁŃŐŘŚŞŠŢŰŹŻŽ]\.){1,4}(?=[\s,;:)!?]|$))"
     r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
     r"|(?P<num>\d+)"
     r"|(?P<punct>[^\w\s])"
@@ -635,6 +658,8 @@ def _extend(toks: list[_Tok], end: int) -> int:
             break
         if _is_institution(toks[j]) and toks[j].kind == "word" and _is_cap(toks[j].text):
             return _CANCEL
+        if toks[j].kind == "init" and j > end + 1:
+            return j  # "Anouk de R."
         if not _is_name_word(toks[j]) or toks[j].sentence_start:
             break
         end = j
@@ -709,7 +734,11 @@ def _known_name_spans(toks: list[_Tok], blocked: set[int]) -> list[tuple[int, in
             continue  # "een karen", "15 jan": with an article or a number a lower-case word is no name
         elif _is_known_lower(tok) and (lower_text or not tok.sentence_start):
             spans.append((i, i))  # "met lisa"; in lower-case writing also "kevin uit mijn klas"
-        elif lower_text and _is_listed_lower(tok) and (_apposition_follows(toks, i) or _person_verb_around(toks, i)):
+        elif (
+            lower_text
+            and _is_listed_lower(tok)
+            and (_apposition_follows(toks, i) or _person_verb_around(toks, i))
+        ):
             spans.append((i, i))  # "bas zei", "joy, mijn beste vriendin"
     return spans
 
@@ -732,8 +761,12 @@ def _person_verb_around(toks: list[_Tok], i: int) -> bool:
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     after = toks[i + 2] if i + 2 < len(toks) else None
-    # "Dan zei hij ...": a pronoun after the verb makes the first word an adverb
-    return nxt is not None and nxt.lower in _PERSON_VERBS and (after is None or after.lower not in _SUBJECTS)
+    # "Dan zei hij ...", "Dan belde Sanne": a subject after the verb makes the first word an adverb
+    return (
+        nxt is not None
+        and nxt.lower in _PERSON_VERBS
+        and (after is None or not (after.lower in _SUBJECT_STARTS or _is_cap(after.text)))
+    )
 
 
 def _after_royal_title(toks: list[_Tok], i: int) -> bool:
@@ -786,7 +819,7 @@ def _named_after_verb(toks: list[_Tok], i: int) -> tuple[int, int] | None:
         j += 1
     span = _person_after(toks, j, title=False)
     if span:
-        context = {t.lower for t in toks[max(0, i - 4) : i]}
+        context = {t.lower for t in toks[max(0, i - 4) : j]}
         if _is_known(toks[span[1]]) or context & (_SUBJECTS | _RELATION_CUES | _TITLE_CUES):
             return span
     if i > 0 and i + 1 < len(toks) and toks[i + 1].lower in _SUBJECTS and _is_name_word(toks[i - 1]):
@@ -837,18 +870,25 @@ def _surname_span(toks: list[_Tok], i: int) -> tuple[int, int] | None:
 
 
 def _coordinated_spans(toks: list[_Tok], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "Femke en Kyano", "Dilan en joy": a name word or listed name joined by "en" to a name is a name too."""
+    """ "Femke en Kyano", "Dilan en joy": a name word or listed name joined by "en" to a name is a name too;
+    in a list ("roos, sem en bas") a listed name joined by a comma."""
     extra = []
     for first, last in spans:
         after = last + 2
-        if after < len(toks) and toks[last + 1].lower in ("en", "&") and _can_be_joined(toks[after]):
+        if after < len(toks) and _joins(toks[last + 1], toks[after]):
             end = _extend(toks, after) if _is_cap(toks[after].text) else after
             if end != _CANCEL:
                 extra.append((after, end))
         before = first - 2
-        if before >= 0 and toks[first - 1].lower in ("en", "&") and _can_be_joined(toks[before]):
+        if before >= 0 and _joins(toks[first - 1], toks[before]):
             extra.append((before, before))
     return extra
+
+
+def _joins(joiner: _Tok, tok: _Tok) -> bool:
+    if joiner.lower in ("en", "&"):
+        return _can_be_joined(tok)
+    return joiner.text == "," and (_is_known(tok) or _is_listed_lower(tok))
 
 
 def _can_be_joined(tok: _Tok) -> bool:

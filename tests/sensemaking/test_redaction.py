@@ -133,6 +133,125 @@ def test_addresses_and_postcodes(text: str, expected: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # first names of many backgrounds, also written without diacritics
+        ("Oleksandr is sinds maart in onze klas.", "Oleksandr"),
+        ("Semhar helpt me met Nederlands.", "Semhar"),
+        ("Wytze en Sjoukje zijn mijn pleegouders.", "Wytze"),
+        ("Gisteren kwam Nadezhda op bezoek.", "Nadezhda"),
+        ("Aysegul en ik zaten naast elkaar.", "Aysegul"),
+        ("Ik heb het alleen aan Jo verteld.", "Jo"),
+        ("Xiu Mei en haar moeder kwamen uit Guangzhou.", "Xiu Mei"),
+        # lower-case youth writing: a listed name that is no ordinary word, also at the start
+        ("fatima en ik zijn al vriendinnen sinds groep 3", "fatima"),
+        ("daan uit de andere groep doet altijd zo raar tegen me", "daan"),
+        # names that are also words, joined by "en" to a name or a pronoun
+        ("op vrijdag ga ik met roos en sem zwemmen", "roos"),
+        ("ik heb ruzie gehad met mees en hij wil niet meer praten", "mees"),
+        ("Ik sprak af met Ilias en max in de stad.", "max"),
+        ("ik ging met roos, sem en bas naar de film", "roos"),
+        # naming verbs with words in between
+        ("Mijn jongerenwerker heet eigenlijk Mohamed.", "Mohamed"),
+        ("In de klas noemden ze mij vroeger Bolle.", "Bolle"),
+        # roles before a name, multi-part surnames, initials after a first name
+        ("Onze logopedist Hanneke zag het meteen.", "Hanneke"),
+        ("Conciërge Harm heeft me geholpen.", "Harm"),
+        ("Dokter Tjin A Djie was heel aardig.", "Tjin A Djie"),
+        ("Onze advocaat mr. Ö. Demir stuurde een brief.", "Ö. Demir"),
+        ("het gesprek met Lars V. ging over pesten", "Lars V."),
+        ("het gesprek met Tim B., de mentor en mij", "Tim B."),
+        ("met Anouk de R. heb ik samen gewerkt", "Anouk de R."),
+        # names that are ordinary words, with an apposition or a verb of speaking
+        ("Volgens Ben, mijn mentor, moet ik meer slapen.", "Ben"),
+        ("Gisteren belde Wil, de moeder van Sem, over de verjaardag.", "Wil"),
+        ("Vorige week vertelde Ben dat hij ging verhuizen.", "Ben"),
+    ],
+)
+def test_names_in_harder_places(text: str, value: str) -> None:
+    start = text.index(value)
+    assert _covered(start, start + len(value), find_personal_data(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sayings and stock figures
+        "Hij was een echte Pietje Precies met zijn kamer.",
+        "joost mag weten wanneer ik naar huis mag",
+        "Het was Jan en alleman die erover praatte.",
+        "We zijn gewoon Jan Modaal, niet arm en niet rijk.",
+        "mn opa zegt altijd dat klaas vaak er is als ik moe ben",
+        "Ze was echt Jantje lacht, Jantje huilt die week.",
+        # names that are words, without the context of a person
+        "Mijn moeder spreekt Frans, mijn vader Arabisch.",
+        "Dan zei de rechter dat ik bij mijn vader moest wonen.",
+        "elke dag hetzelfde, dan ga ik maar slapen",
+        "Ik koos voor de opleiding zorg.",
+        "iedereen zegt dat ik een karen ben lol",
+        "Roos en tulpen kocht ik voor mijn moeder op Moederdag.",
+        "met hoop en liefde gaan we verder",
+        "op 15 jan begon ik op mijn nieuwe school",
+    ],
+)
+def test_sayings_and_words_are_not_names(text: str) -> None:
+    assert find_personal_data(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Wij woonden op de Eerste Jan van der Heijdenstraat 48-2.", "Eerste Jan van der Heijdenstraat 48-2"),
+        ("Ik woon nu aan de 2de Kostverlorenkade 19-1.", "2de Kostverlorenkade 19-1"),
+        ("Ze woont in de Zeeheldenbuurt, Piet Heinkade 201-D.", "Piet Heinkade 201-D"),
+        ("Mijn tante woont aan de Burgemeester Roellstraat 4 bis.", "Burgemeester Roellstraat 4 bis"),
+        ("Het huis staat op Wilgenhof 27a.", "Wilgenhof 27a"),
+        ("Ze wonen aan de Beukenhorst 22.", "Beukenhorst 22"),
+        # lower case, with a first name in the street name
+        ("mijn oma woont op de willem de zwijgerlaan 15", "willem de zwijgerlaan 15"),
+        ("ik woon in de pieter de hoochstraat 3", "pieter de hoochstraat 3"),
+        # no typical ending: after "woon op", "verhuisd naar", "adres:", or before a postcode
+        ("we woonden op sterrenveld 14-3", "sterrenveld 14-3"),
+        ("We zijn verhuisd naar De Akkers 5 in Ommen.", "De Akkers 5"),
+        ("Ik woon sinds kort in de Bongerd 14.", "Bongerd 14"),
+        ("adres: Hofstede 12, 7131 AB Lichtenvoorde", "Hofstede 12"),
+        ("Sjoerd woont op Lyts Deinum 4, 9033 XA Deinum.", "Lyts Deinum 4"),
+        ("Pake wenne oan de Skâns 3 yn Dokkum.", "Skâns 3"),
+        # postcodes in lower case
+        ("mijn postcode is 9711lm", "9711lm"),
+        ("vul hier je postcode in: 1012 ab", "1012 ab"),
+        # short links and user names after the name of a platform
+        ("kijk mijn filmpje op youtu.be/AbC123xyz", "youtu.be/AbC123xyz"),
+        ("check discord.gg/abc123 voor de groep", "discord.gg/abc123"),
+        ("voeg me toe op snap sanne_2010", "sanne_2010"),
+        ("mijn snap: jaydenxo08", "jaydenxo08"),
+        ("insta: lisadevries", "lisadevries"),
+    ],
+)
+def test_more_addresses_postcodes_and_links(text: str, value: str) -> None:
+    start = text.index(value)
+    assert _covered(start, start + len(value), find_personal_data(text)), _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik woon al 3 jaar op de groep.",
+        "Ik woonde op kamer 12 van de leefgroep.",
+        "We zijn verhuisd naar Utrecht 2 jaar geleden.",
+        "Hoofdstuk 3 ging over hechting, in groep 7 leerde ik lezen.",
+        "wij wonen op de 3e verdieping en de lift is altijd kapot",
+        "Ik slik 1500mg per dag en fiets 2000km per jaar.",
+        "ik ga naar huis.de volgende dag was beter",
+        "Instagram: foto's van iedereen, de hele dag.",
+        "Ik zit 3 uur per dag op snap en tiktok 100k views is normaal.",
+    ],
+)
+def test_ordinary_numbers_and_words_are_not_addresses_or_links(text: str) -> None:
+    assert find_personal_data(text) == []
+
+
+@pytest.mark.parametrize(
     ("number", "valid"),
     [
         ("111222333", True),
