@@ -20,6 +20,7 @@ from sensemaking import representation as representations
 from sensemaking.clustering import ClusteringError
 from sensemaking.jobs import worker_command
 from sensemaking.themes import ThemeResult, discover
+from vertelpunt.exchange import json_lines
 
 MAX_LINE_ERRORS = 10
 PREPARE_BATCH = 2_000  # progress is reported after every batch
@@ -43,15 +44,10 @@ class Item:
 
 def read_items(lines: IO[str]) -> list[Item]:
     """Read and check the JSON lines; raise ``InputError`` listing the bad lines."""
-    items, errors, seen = [], [], set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(f"line {number}: not valid JSON ({exc.msg})")
-            continue
+    items: list[Item] = []
+    errors: list[str] = []
+    seen: set[str] = set()
+    for number, record in json_lines(lines, errors):
         if not isinstance(record, dict):
             errors.append(f"line {number}: expected a JSON object")
             continue

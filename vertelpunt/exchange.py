@@ -136,12 +136,8 @@ class ImportFailed(ValueError):
         self.errors = errors
 
 
-def import_jsonl(session: Session, lines: Iterable[str]) -> ImportResult:
-    """Import stories from JSON lines, all or nothing; stories whose id exists already are skipped."""
-    coalitions = {c.slug: c for c in session.exec(select(Coalition))}
-    versions = {q.version: q for q in session.exec(select(Questionnaire))}
-    errors: list[str] = []
-    parsed: list[tuple[int, dict[str, Any]]] = []
+def json_lines(lines: Iterable[str], errors: list[str]) -> Iterator[tuple[int, Any]]:
+    """Each non-blank line's number and JSON value; a line that is not JSON adds to ``errors`` instead."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -150,6 +146,16 @@ def import_jsonl(session: Session, lines: Iterable[str]) -> ImportResult:
         except json.JSONDecodeError as exc:
             errors.append(f"line {number}: not valid JSON ({exc.msg})")
             continue
+        yield number, record
+
+
+def import_jsonl(session: Session, lines: Iterable[str]) -> ImportResult:
+    """Import stories from JSON lines, all or nothing; stories whose id exists already are skipped."""
+    coalitions = {c.slug: c for c in session.exec(select(Coalition))}
+    versions = {q.version: q for q in session.exec(select(Questionnaire))}
+    errors: list[str] = []
+    parsed: list[tuple[int, dict[str, Any]]] = []
+    for number, record in json_lines(lines, errors):
         problem = _check_record(record, coalitions, versions, session)
         if problem:
             errors.append(f"line {number}: {problem}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from flask import Response, current_app, render_template
@@ -179,19 +179,7 @@ def figure(breakdown: Breakdown) -> dict[str, Any]:
         marker={"color": BRAND},
         hovertemplate="%{" + ("x" if across else "y") + "}: %{text}<extra></extra>",
     )
-    notes = [
-        {
-            "x": label if across else 0,
-            "y": 0 if across else label,
-            "text": mark,
-            "hovertext": _("Verborgen") if mark == HIDDEN else _("1 tot 4 verhalen"),
-            "showarrow": False,
-            "xanchor": "center" if across else "left",
-            "yanchor": "bottom" if across else "middle",
-        }
-        for label, value, mark in zip(labels, values, marks, strict=True)
-        if value is None
-    ]
+    notes = mark_notes(labels, values, marks, across=across)
     category_axis = {"type": "category", "automargin": True}
     value_axis = {"rangemode": "tozero", "gridcolor": "#d5dde2", "zeroline": True, "automargin": True}
     layout = go.Layout(
@@ -206,6 +194,28 @@ def figure(breakdown: Breakdown) -> dict[str, Any]:
     )
     figure_json: dict[str, Any] = json.loads(go.Figure(data=[bar], layout=layout).to_json())
     return figure_json
+
+
+def mark_notes(
+    labels: Sequence[str], values: Sequence[int | None], marks: Sequence[str], *, across: bool
+) -> list[dict[str, Any]]:
+    """Plotly annotations for the bars left out: a hidden count's mark ("<5" or "×") where its bar would start.
+
+    ``across`` is for vertical bars (labels along the x axis); ``values`` is None for a count not drawn.
+    """
+    return [
+        {
+            "x": label if across else 0,
+            "y": 0 if across else label,
+            "text": mark,
+            "hovertext": _("Verborgen") if mark == HIDDEN else _("1 tot 4 verhalen"),
+            "showarrow": False,
+            "xanchor": "center" if across else "left",
+            "yanchor": "bottom" if across else "middle",
+        }
+        for label, value, mark in zip(labels, values, marks, strict=True)
+        if value is None
+    ]
 
 
 def csv_lines(report: Report) -> Iterator[str]:

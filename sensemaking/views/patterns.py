@@ -28,7 +28,7 @@ from werkzeug.datastructures import FileStorage
 from coalitions.models import Organisation
 from coalitions.monitoring import small_mark
 from coalitions.views import can_manage, coalition_blueprint, current_coalition, manager_required
-from coalitions.views.monitoring import PLOTLY_MAPLIBRE_ID
+from coalitions.views.monitoring import PLOTLY_MAPLIBRE_ID, mark_notes
 from sensemaking import filters, hard_data, patterns
 from sensemaking.filters import FilterError, StoryFilter
 from sensemaking.patterns import ALL, HIDDEN, MISSING, Distribution, Table, TriadPoint
@@ -358,19 +358,7 @@ def bar_figure(question: Question, table: Table) -> dict[str, Any]:
         "marker": {"color": BRAND},
         "hovertemplate": "%{" + ("x" if across else "y") + "}: %{text}<extra></extra>",
     }
-    notes = [
-        {
-            "x": label if across else 0,
-            "y": 0 if across else label,
-            "text": mark,
-            "hovertext": _("Verborgen") if mark == HIDDEN else _("1 tot 4 verhalen"),
-            "showarrow": False,
-            "xanchor": "center" if across else "left",
-            "yanchor": "bottom" if across else "middle",
-        }
-        for label, value, mark in zip(labels, values, marks, strict=True)
-        if value is None
-    ]
+    notes = mark_notes(labels, values, marks, across=across)
     if across:
         layout = _layout(height=380, annotations=notes, bargap=0.08)
         layout["xaxis"] = {
@@ -400,21 +388,7 @@ def grouped_figure(question: Question, table: Table, split: Question | None) -> 
         counts = [str(table.cells[i][j]) for i in rows]
         name = f"{escape(column_label(split, key))} ({size})"
         traces.append(
-            {
-                "type": "bar",
-                "name": name,
-                "x": labels if across else percents,
-                "y": percents if across else labels,
-                "orientation": "v" if across else "h",
-                "customdata": counts,
-                "marker": {"color": PALETTE[len(traces) % len(PALETTE)]},
-                "hovertemplate": name
-                + " · %{"
-                + ("x" if across else "y")
-                + "}: %{"
-                + ("y" if across else "x")
-                + "}% (%{customdata})<extra></extra>",
-            }
+            _share_bars(name, labels, percents, counts, PALETTE[len(traces) % len(PALETTE)], across)
         )
     height = 420 if across else 120 + max(1, len(traces)) * 12 * len(labels)
     layout = _layout(
@@ -425,12 +399,7 @@ def grouped_figure(question: Question, table: Table, split: Question | None) -> 
         "y": -0.15 if across else 1.02,
         "yanchor": "top" if across else "bottom",
     }
-    if across:
-        layout["xaxis"] = {"type": "category", "automargin": True}
-        layout["yaxis"] = _value_axis(_("Procent van de groep"), percent=True)
-    else:
-        layout["xaxis"] = _value_axis(_("Procent van de groep"), percent=True)
-        layout["yaxis"] = {"type": "category", "automargin": True, "autorange": "reversed"}
+    layout.update(_share_axes(across))
     return {"data": traces, "layout": layout}
 
 
@@ -500,23 +469,8 @@ def compare_figure(a: Distribution, b: Distribution) -> dict[str, Any]:
     for n, dist in enumerate((a, b)):
         name = _("Groep %(n)s", n=n + 1)
         percents = [p for i, p in enumerate(dist.table.bar_percents(0)) if i in rows]
-        traces.append(
-            {
-                "type": "bar",
-                "name": name,
-                "x": labels if across else percents,
-                "y": percents if across else labels,
-                "orientation": "v" if across else "h",
-                "customdata": [str(dist.table.cells[i][0]) for i in rows],
-                "marker": {"color": PALETTE[n]},
-                "hovertemplate": name
-                + " · %{"
-                + ("x" if across else "y")
-                + "}: %{"
-                + ("y" if across else "x")
-                + "}% (%{customdata})<extra></extra>",
-            }
-        )
+        counts = [str(dist.table.cells[i][0]) for i in rows]
+        traces.append(_share_bars(name, labels, percents, counts, PALETTE[n], across))
     layout = _layout(
         height=400 if across else 120 + 24 * len(labels),
         showlegend=True,
@@ -524,13 +478,42 @@ def compare_figure(a: Distribution, b: Distribution) -> dict[str, Any]:
         annotations=_poles(question) if across else [],
     )
     layout["legend"] = {"orientation": "h", "y": 1.02, "yanchor": "bottom"}
-    if across:
-        layout["xaxis"] = {"type": "category", "automargin": True}
-        layout["yaxis"] = _value_axis(_("Procent van de groep"), percent=True)
-    else:
-        layout["xaxis"] = _value_axis(_("Procent van de groep"), percent=True)
-        layout["yaxis"] = {"type": "category", "automargin": True, "autorange": "reversed"}
+    layout.update(_share_axes(across))
     return {"data": traces, "layout": layout}
+
+
+def _share_axes(across: bool) -> dict[str, Any]:
+    """The axes of a chart of shares: the answers one way, the percentage of each group the other."""
+    shares = _value_axis(_("Procent van de groep"), percent=True)
+    if across:
+        return {"xaxis": {"type": "category", "automargin": True}, "yaxis": shares}
+    return {"xaxis": shares, "yaxis": {"type": "category", "automargin": True, "autorange": "reversed"}}
+
+
+def _share_bars(
+    name: str,
+    labels: Sequence[str],
+    percents: Sequence[int | None],
+    counts: Sequence[str],
+    colour: str,
+    across: bool,
+) -> dict[str, Any]:
+    """One group's bars: its share of stories per answer, its counts as shown in the hover text."""
+    return {
+        "type": "bar",
+        "name": name,
+        "x": labels if across else percents,
+        "y": percents if across else labels,
+        "orientation": "v" if across else "h",
+        "customdata": counts,
+        "marker": {"color": colour},
+        "hovertemplate": name
+        + " · %{"
+        + ("x" if across else "y")
+        + "}: %{"
+        + ("y" if across else "x")
+        + "}% (%{customdata})<extra></extra>",
+    }
 
 
 def _layout(*, height: int, annotations: list[dict[str, Any]] | None = None, **extra: Any) -> dict[str, Any]:

@@ -1,12 +1,25 @@
-"""Shared helpers for the coalition screen tests."""
+"""Shared fixtures and helpers for the coalition screen tests (the sensemaking screen tests use them too)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from sqlmodel import Session
 
 from coalitions.models import Coalition, User
 from tests.coalitions.staff_helpers import make_user, sign_in
+from tests.conftest import make_app
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    """The app with CSRF off, so that tests sign in and post with plain requests (CSRF tests build their own)."""
+    application = make_app(database_url, WTF_CSRF_ENABLED=False)
+    yield application
+    application.extensions["engine"].dispose()
 
 
 def login(

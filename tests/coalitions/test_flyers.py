@@ -6,13 +6,11 @@ import io
 import logging
 import socket
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from flask import Flask
 from flask.testing import FlaskClient
 from PIL import Image
 from sqlmodel import Session, select
@@ -20,19 +18,10 @@ from sqlmodel import Session, select
 from coalitions import flyers, services
 from coalitions.models import Coalition, InviteLink
 from tests.coalitions._auth import signed_in
-from tests.conftest import make_app
 from tests.factories import make_coalition, make_link, make_organisation
 
 MM = 72 / 25.4  # PDF points per millimetre
 PAGE_MM = {"a5": (148, 210), "a4": (210, 297), "a3": (297, 420)}
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The app with CSRF off, so the tests can sign in with a plain POST."""
-    application = make_app(database_url, WTF_CSRF_ENABLED=False)
-    yield application
-    application.extensions["engine"].dispose()
 
 
 @dataclass

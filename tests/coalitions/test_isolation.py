@@ -7,27 +7,16 @@ every coalition route with B's slug, and with A's own slug but B's object ids. E
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlmodel import Session
 
 from tests.coalitions.staff_helpers import make_user, sign_in
-from tests.conftest import make_app
 from tests.factories import make_coalition, make_link, make_organisation
 from tests.sensemaking._stories import make_story
 
 STAFF_PREFIXES = ("coalitions_", "sensemaking_", "admin.")
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The app with CSRF off, so POSTs reach the access check."""
-    application = make_app(database_url, WTF_CSRF_ENABLED=False)
-    yield application
-    application.extensions["engine"].dispose()
 
 
 def staff_rules(app: Flask) -> list:

@@ -7,7 +7,6 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,20 +30,11 @@ from coalitions.monitoring import (
 )
 from coalitions.views.monitoring import PLOTLY_MAPLIBRE_ID
 from tests.coalitions._monitoring_helpers import check_breakdown, member_of, signed_in, tell
-from tests.conftest import make_app
 from tests.factories import make_coalition, make_link, make_organisation
 
 ROOT = Path(__file__).parents[2]
 TEMPLATES = ROOT / "templates" / "coalitions" / "monitoring"
 TODAY = date(2025, 6, 4)  # a Wednesday
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The app with CSRF off, so the login form can be posted."""
-    application = make_app(database_url, WTF_CSRF_ENABLED=False)
-    yield application
-    application.extensions["engine"].dispose()
 
 
 # --- suppress: examples -------------------------------------------------------------------------------

@@ -6,11 +6,9 @@ import csv
 import html
 import io
 import re
-from collections.abc import Iterator
 
 import pytest
 import xlsxwriter
-from flask import Flask
 from flask.testing import FlaskClient
 from openpyxl import load_workbook
 from sqlmodel import Session, select
@@ -28,14 +26,6 @@ PASTED = (
     "Het Baken\tschool\t\t12-18\n"
     "Jeugdhulp Oost\tYouth care\tPiet\t\n"
 )
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The app with CSRF off; test_posts_need_a_csrf_token builds its own with CSRF on."""
-    application = make_app(database_url, WTF_CSRF_ENABLED=False)
-    yield application
-    application.extensions["engine"].dispose()
 
 
 @pytest.fixture

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlmodel import Session, select
 
 from coalitions import texts
 from coalitions.models import Coalition, InvitationText, InviteLink
 from tests.coalitions._auth import signed_in
-from tests.conftest import make_app
 from tests.factories import make_coalition, make_link, make_organisation
 
 VALUES = {
@@ -24,14 +21,6 @@ VALUES = {
     "organisation": "Jeugdhulp De Brug",
     "focus": "Zo thuis mogelijk opgroeien.",
 }
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The app with CSRF off, so the tests can sign in and post with plain requests."""
-    application = make_app(database_url, WTF_CSRF_ENABLED=False)
-    yield application
-    application.extensions["engine"].dispose()
 
 
 @dataclass

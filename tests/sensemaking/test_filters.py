@@ -28,11 +28,6 @@ def parse(pairs: list[tuple[str, str]], **kwargs: object) -> StoryFilter:
 
 
 @pytest.fixture
-def coalition(session: Session) -> Coalition:
-    return make_coalition(session, slug="regio-west")
-
-
-@pytest.fixture
 def definition(session: Session) -> Definition:
     return services.current_questionnaire(session)[1]
 

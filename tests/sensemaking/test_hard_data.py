@@ -6,10 +6,8 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Iterator
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
@@ -19,7 +17,6 @@ from sensemaking import hard_data
 from sensemaking.hard_data import parse_number, read_csv
 from sensemaking.models import HardFigure
 from tests.coalitions.conftest import login
-from tests.conftest import make_app
 from tests.factories import make_coalition
 
 DUTCH = "indicator;periode;waarde;eenheid;bron\r\nUithuisplaatsingen;2023;125;jeugdigen;CBS\r\nUithuisplaatsingen;2024;118;jeugdigen;CBS\r\nJeugdhulp per 1.000;2024;12,5;per 1.000;Gemeente\r\n"
@@ -167,19 +164,6 @@ def test_template_is_a_valid_upload() -> None:
 # --- The screens --------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The app with CSRF off, so the login form can be posted."""
-    application = make_app(database_url, WTF_CSRF_ENABLED=False)
-    yield application
-    application.extensions["engine"].dispose()
-
-
-@pytest.fixture
-def coalition(session: Session) -> Coalition:
-    return make_coalition(session, slug="regio-noord")
-
-
 def url(coalition: Coalition, path: str = "") -> str:
     return f"/coalitions/{coalition.slug}/cijfers{path}"
 
@@ -268,7 +252,7 @@ def test_export_has_a_header_and_protects_against_formulas(
     upload(client, coalition, b'indicator;periode;waarde;bron\n=SUM(A1);2024;"12,5";@bron\n')
     response = client.get(url(coalition, ".csv"))
     assert response.status_code == 200 and response.mimetype == "text/csv"
-    assert response.headers["Content-Disposition"] == 'attachment; filename="cijfers-regio-noord.csv"'
+    assert response.headers["Content-Disposition"] == 'attachment; filename="cijfers-regio-oost.csv"'
     body = response.get_data()
     assert body.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))

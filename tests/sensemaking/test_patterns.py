@@ -7,13 +7,12 @@ import html
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,7 +23,6 @@ from sensemaking import filters, patterns
 from sensemaking.filters import StoryRecord
 from sensemaking.patterns import ALL, HIDDEN, MISSING, Patterns, Table, TooFew, protect
 from tests.coalitions.conftest import login
-from tests.conftest import make_app
 from tests.factories import make_coalition, make_organisation
 from tests.sensemaking._stories import make_story
 from vertelpunt import questionnaire
@@ -529,14 +527,6 @@ def test_protect_any_table(rows: list[list[int]]) -> None:
 
 
 # --- The pages ----------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The app with CSRF off, so the login form can be posted."""
-    application = make_app(database_url, WTF_CSRF_ENABLED=False)
-    yield application
-    application.extensions["engine"].dispose()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -27,19 +26,6 @@ from vertelpunt import questionnaire
 from vertelpunt.models import Story
 
 PHONE_STORY = "Bel mijn moeder gerust op 06-12345678 als er iets is. Zij weet er alles van."
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The app with CSRF off (the CSRF test builds its own)."""
-    application = make_app(database_url, WTF_CSRF_ENABLED=False)
-    yield application
-    application.extensions["engine"].dispose()
-
-
-@pytest.fixture
-def coalition(session: Session) -> Coalition:
-    return make_coalition(session, slug="regio-oost")
 
 
 def url(coalition: Coalition, path: str = "") -> str:

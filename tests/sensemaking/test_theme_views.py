@@ -8,7 +8,6 @@ import html
 import io
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
 from flask import Flask
@@ -33,19 +32,6 @@ TOLD_BY = {
     "school": ["youth"] * 10,
     "voetbal": ["youth"] * 7 + ["professional"] * 3,
 }
-
-
-@pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
-    """The app with CSRF off (the CSRF test builds its own)."""
-    application = make_app(database_url, WTF_CSRF_ENABLED=False)
-    yield application
-    application.extensions["engine"].dispose()
-
-
-@pytest.fixture
-def coalition(session: Session) -> Coalition:
-    return make_coalition(session, slug="regio-oost", name="Regio Oost")
 
 
 @pytest.fixture
