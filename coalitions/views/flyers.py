@@ -85,7 +85,8 @@ def flyer_pdf(slug: str, link_id: int) -> ResponseReturnValue:
     coalition = current_coalition()
     pdf = flyers.flyer_pdf(
         size=size,
-        url=link_url(link),
+        # An English flyer opens the story form in English; the Dutch one stays the bare link.
+        url=link_url(link) + ("?lang=en" if language == "en" else ""),
         short_url=short_url(link),
         organisation=_organisation_name(link),
         coalition_name=coalition.name,

@@ -110,7 +110,8 @@ def test_flyer_pdf_has_the_right_page_and_a_qr_code_that_opens_the_link(
     width, height = document[0].get_size()
     assert (round(width / MM), round(height / MM)) == PAGE_MM[size]
     image = document[0].render(scale=150 / 72).to_pil()
-    assert decode(image) == [world.url]
+    # An English flyer opens the story form in English.
+    assert decode(image) == [world.url + ("?lang=en" if language == "en" else "")]
     text = " ".join(document[0].get_textpage().get_text_bounded().split())
     code = short_code_of(session, world.link)
     assert code is not None
