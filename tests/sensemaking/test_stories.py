@@ -343,6 +343,9 @@ def test_marking_toggles_and_the_reading_pack_filter_lists_it(
     assert fresh(session, StoryMark, story.id) is None
     assert card_titles(client.get(url(coalition), query_string={"leespakket": "1"})) == []
     assert client.post(url(coalition, f"/{story.id}/leespakket"), data={"actie": "x"}).status_code == 400
+    # The button says what it does, in both languages.
+    assert "In het leespakket zetten" in page_text(client.get(url(coalition, f"/{story.id}")))
+    assert "Add to the reading pack" in page_text(client.get(url(coalition, f"/{story.id}?lang=en")))
 
 
 @pytest.mark.parametrize("target", ["https://example.com/x", "//example.com/x", "javascript:alert(1)", ""])
