@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from coalitions import spreadsheets
 from vertelpunt.questionnaire import Question
 
 MAX_BYTES = 1024 * 1024
@@ -118,7 +119,7 @@ def read_text(text: str, *, kinds: Sequence[Kind]) -> Table:
     if not text.strip():
         return _refuse(N_("Plak een tabel met een kopregel en minstens één organisatie."))
     try:
-        return read_cells(_csv_rows(text), kinds=kinds)
+        return read_cells(spreadsheets.csv_rows(text), kinds=kinds)
     except csv.Error:
         return _refuse(N_("Deze tabel kan ik niet lezen. Kopieer hem opnieuw uit het rekenblad."))
 
@@ -131,7 +132,7 @@ def read_upload(data: bytes, *, kinds: Sequence[Kind]) -> Table:
         return _read_xlsx(data, kinds=kinds)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return _refuse(N_("Dit is een oud Excel-bestand (.xls). Sla het op als .xlsx of .csv."))
-    return read_text(_decode(data), kinds=kinds)
+    return read_text(spreadsheets.decode_text(data), kinds=kinds)
 
 
 def read_cells(cells: Iterable[Sequence[object]], *, kinds: Sequence[Kind]) -> Table:
@@ -300,28 +301,6 @@ def _text(cell: object) -> str:
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     return " ".join(str(cell).split())
-
-
-def _csv_rows(text: str) -> list[list[str]]:
-    text = text.lstrip("\ufeff")
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if "\t" in first:
-        delimiter = "\t"
-    elif first.count(";") >= first.count(",") and ";" in first:
-        delimiter = ";"
-    else:
-        delimiter = ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-
-
-def _decode(data: bytes) -> str:
-    # Excel on Windows saves "CSV" in the ANSI code page unless asked for UTF-8.
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 def _read_xlsx(data: bytes, *, kinds: Sequence[Kind]) -> Table:

@@ -20,7 +20,6 @@ and ``@``.
 from __future__ import annotations
 
 import csv
-import io
 import math
 import re
 import unicodedata
@@ -31,8 +30,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from coalitions import spreadsheets
 from sensemaking.models import HardFigure
-from vertelpunt.csvsafe import TRIGGERS, neutralise
+from vertelpunt.csvsafe import TRIGGERS
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 2000
@@ -125,11 +125,11 @@ def read_csv(data: bytes) -> Upload:
         return _refuse(N_("Het bestand is groter dan 1 MB."))
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         return _refuse(N_("Dit is een Excel-bestand. Sla het op als CSV (puntkomma- of kommagescheiden)."))
-    text = decode(data)
+    text = spreadsheets.decode_text(data)
     if not text.strip():
         return _refuse(N_("Het bestand is leeg. Zet de kopregel en minstens één cijfer erin."))
     try:
-        lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text)))
+        lines = spreadsheets.csv_rows(text)
     except csv.Error:
         return _refuse(N_("Dit bestand kan ik niet lezen als CSV."))
     return read_rows(lines)
@@ -189,22 +189,6 @@ def read_rows(lines: Iterable[Sequence[str]]) -> Upload:
     if count == 0:
         return _refuse(N_("Onder de kopregel staan geen cijfers."))
     return Upload(rows=tuple(rows), problems=tuple(problems))
-
-
-def decode(data: bytes) -> str:
-    """The file as text: UTF-8 (a byte order mark is dropped), else Excel's Windows code page."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def delimiter(text: str) -> str:
-    """The cell separator, judged from the header line: a tab, ``;`` or ``,``."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if "\t" in first:
-        return "\t"
-    return ";" if first.count(";") >= first.count(",") and ";" in first else ","
 
 
 def parse_number(text: str) -> float | None:
@@ -400,20 +384,13 @@ def format_number(value: float) -> str:
 def csv_chunks(items: Iterable[HardFigure | Sequence[Any]]) -> Iterator[str]:
     """Figures as CSV for Dutch Excel: a byte order mark, the header row, ``;`` between cells, decimal
     commas; every cell neutralised so that no spreadsheet runs it as a formula."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    yield "\ufeff"
-    rows: list[Sequence[Any]] = [[COLUMN_NAMES[name] for name in FIELDS]]
+    rows = []
     for item in items:
         if isinstance(item, HardFigure):
             item = (item.indicator, item.period, item.value, item.unit, item.source)
         indicator, period, value, unit, source = item
         rows.append([indicator, period, format_number(float(value)), unit, source])
-    for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    return spreadsheets.csv_chunks([COLUMN_NAMES[name] for name in FIELDS], rows, delimiter=";")
 
 
 def template_chunks() -> Iterator[str]:

@@ -8,6 +8,7 @@ run, so a rename, merge, split or move survives new stories.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,12 +17,14 @@ import numpy as np
 from sqlmodel import Session, col, delete, select
 
 from coalitions.models import Coalition
+from coalitions.monitoring import MISSING, PERSPECTIVES, Shown, suppress
 from sensemaking import filters, observations
 from sensemaking import representation as representations
 from sensemaking.clustering import ClusteringError
 from sensemaking.filters import StoryRecord
 from sensemaking.models import StoryRepresentation, Theme, ThemeEdit, ThemeMember, ThemeRun
 from sensemaking.themes import ThemeInfo, ThemeResult, apply_edit, apply_edits, discover
+from vertelpunt.models import Answer
 from vertelpunt.services import current_questionnaire
 from vertelpunt.timeutil import utcnow
 
@@ -398,3 +401,24 @@ def save_observations(session: Session, run: ThemeRun, theme_id: int, text: str)
     session.add(theme)
     session.commit()
     return theme
+
+
+def perspective_spread(
+    session: Session, themes: Sequence[Theme], members: Mapping[int, list[str]]
+) -> dict[int, dict[str, Shown]]:
+    """Per theme id, how many of its stories each perspective told, as they may be shown (small-cell rule);
+    stories without a known perspective count under ``MISSING``."""
+    ids = [s for t in themes for s in members.get(t.id or 0, [])]
+    told: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        query = select(Answer.story_id, Answer.value).where(
+            col(Answer.question_id) == "perspective", col(Answer.story_id).in_(chunk)
+        )
+        for story_id, value in session.exec(query).all():
+            told[story_id] = str(value) if value in PERSPECTIVES else MISSING
+    result = {}
+    for theme in themes:
+        counts = Counter(told.get(s, MISSING) for s in members.get(theme.id or 0, []))
+        result[theme.id or 0] = suppress({key: counts.get(key, 0) for key in (*PERSPECTIVES, MISSING)})
+    return result

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -14,10 +12,9 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from coalitions import monitoring
+from coalitions import monitoring, spreadsheets
 from coalitions.monitoring import HIDDEN, MISSING, Breakdown, Cell, Report
 from coalitions.views import coalition_blueprint, current_coalition
-from vertelpunt.csvsafe import neutralise
 from vertelpunt.db import get_session
 from vertelpunt.timeutil import today
 
@@ -220,15 +217,7 @@ def mark_notes(
 
 def csv_lines(report: Report) -> Iterator[str]:
     """The report as CSV: a byte order mark, a header, then one row per cell as shown; cells neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    rows: list[list[object]] = [[_("verdeling"), _("omschrijving"), _("aantal")]]
-    rows.append([_("Totaal"), _("Alle verhalen"), report.total])
+    rows: list[list[object]] = [[_("Totaal"), _("Alle verhalen"), report.total]]
     for breakdown in report.breakdowns:
         rows += [[TITLES[breakdown.name], full_label(breakdown.name, c), c.shown] for c in breakdown.cells]
-    yield "\ufeff"
-    for row in rows:
-        writer.writerow([neutralise(value) for value in row])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+    return spreadsheets.csv_chunks([_("verdeling"), _("omschrijving"), _("aantal")], rows)

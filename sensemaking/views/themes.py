@@ -9,10 +9,7 @@ stories).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,9 +29,9 @@ from wtforms import Field, HiddenField, IntegerField, SelectMultipleField, Strin
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from coalitions import accounts
+from coalitions import accounts, spreadsheets
 from coalitions.models import Coalition
-from coalitions.monitoring import HIDDEN, MISSING, PERSPECTIVES, Shown, shown_total, small_mark, suppress
+from coalitions.monitoring import HIDDEN, MISSING, PERSPECTIVES, shown_total, small_mark
 from coalitions.views import coalition_blueprint, current_coalition
 from coalitions.views.monitoring import CATEGORIES, PLOTLY_MAPLIBRE_ID
 from sensemaking import filters, jobs, theme_runs
@@ -42,10 +39,9 @@ from sensemaking import stories as story_service
 from sensemaking.filters import ANSWER_PREFIX, FilterError, StoryFilter
 from sensemaking.models import Theme, ThemeRun
 from sensemaking.theme_runs import RunError
-from vertelpunt.csvsafe import neutralise
 from vertelpunt.db import get_session
 from vertelpunt.i18n import current_language
-from vertelpunt.models import Answer, Story
+from vertelpunt.models import Story
 from vertelpunt.questionnaire import Definition
 from vertelpunt.services import current_questionnaire
 
@@ -316,7 +312,7 @@ def run(slug: str, run_id: int) -> ResponseReturnValue:
     session = get_session()
     themes = theme_runs.themes_of(session, item)
     members = theme_runs.members_of(session, item)
-    spread = perspective_spread(session, themes, members)
+    spread = theme_runs.perspective_spread(session, themes, members)
     stories = _story_items(session, [s for t in themes for s in t.representatives])
     definition = _definition()
     organisations = dict(story_service.organisations(session, current_coalition()))
@@ -381,7 +377,7 @@ def run_csv(slug: str, run_id: int) -> ResponseReturnValue:
         abort(404)
     session = get_session()
     themes = theme_runs.themes_of(session, item)
-    spread = perspective_spread(session, themes, theme_runs.members_of(session, item))
+    spread = theme_runs.perspective_spread(session, themes, theme_runs.members_of(session, item))
     labels = perspective_labels()
     rows: list[list[object]] = [
         [
@@ -405,12 +401,9 @@ def run_csv(slug: str, run_id: int) -> ResponseReturnValue:
                 *[counts[key] for key in labels],
             ]
         )
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([neutralise(value) for value in row])
-    response = Response(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = Response(
+        "".join(spreadsheets.csv_chunks(rows[0], rows[1:])), content_type=spreadsheets.CSV_MIMETYPE
+    )
     # The slug is lowercase letters, digits and dashes; the id a number.
     response.headers["Content-Disposition"] = f'attachment; filename="themas-{slug}-{item.id}.csv"'
     return response
@@ -597,9 +590,7 @@ def _story_items(session: Session, story_ids: Sequence[str]) -> dict[str, StoryI
             visible=True,
             title=title,
             excerpt=story_service.excerpt(text, EXCERPT_CHARS),
-            url=url_for("sensemaking_stories.story", slug=coalition.slug, story_id=story.id, **_lang_args())
-            if "sensemaking_stories.story" in current_app.view_functions
-            else None,
+            url=url_for("sensemaking_stories.story", slug=coalition.slug, story_id=story.id, **_lang_args()),
             coalition=coalition.name if coalition.id != here.id else "",
         )
     return items
@@ -609,26 +600,6 @@ def perspective_labels() -> dict[str, str]:
     """The perspectives in order, with a column for stories without one."""
     names = CATEGORIES["perspective"]
     return {key: str(names[key]) for key in (*PERSPECTIVES, MISSING)}
-
-
-def perspective_spread(
-    session: Session, themes: Sequence[Theme], members: Mapping[int, list[str]]
-) -> dict[int, dict[str, Shown]]:
-    """Per theme, how many of its stories each perspective told, as they may be shown."""
-    ids = [s for t in themes for s in members.get(t.id or 0, [])]
-    told: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        query = select(Answer.story_id, Answer.value).where(
-            col(Answer.question_id) == "perspective", col(Answer.story_id).in_(chunk)
-        )
-        for story_id, value in session.exec(query).all():
-            told[story_id] = str(value) if value in PERSPECTIVES else MISSING
-    result = {}
-    for theme in themes:
-        counts = Counter(told.get(s, MISSING) for s in members.get(theme.id or 0, []))
-        result[theme.id or 0] = suppress({key: counts.get(key, 0) for key in (*PERSPECTIVES, MISSING)})
-    return result
 
 
 def spread_figure(cards: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
