@@ -6,13 +6,13 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-postgres lint install translations chromium clean
+.PHONY: demo test test-postgres lint check load-smoke install translations chromium clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,load]"
 	touch $(STAMP)
 
 install: $(STAMP) translations
@@ -43,6 +43,16 @@ test-postgres: install chromium
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Types of the services ([tool.mypy] in pyproject.toml), models against migrations, known vulnerabilities.
+check: install
+	$(BIN)/mypy
+	$(BIN)/vertelpunt db check
+	$(BIN)/python .ci/audit_dependencies.py
+
+# About a minute of load on the story form and a board under gunicorn: fails on errors or lost stories.
+load-smoke: install
+	$(BIN)/python bench/load.py --quick
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

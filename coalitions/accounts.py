@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from coalitions.models import AccountInvite, Coalition, Membership, User
+from vertelpunt.db import saved_id
 from vertelpunt.timeutil import utcnow
 
 ROLES = ("admin", "facilitator", "member")
@@ -126,7 +127,7 @@ def issue_invite(session: Session, user: User) -> str:
     token = secrets.token_urlsafe(32)
     session.add(
         AccountInvite(
-            user_id=user.id, token_hash=_hash(token), expires_at=utcnow() + timedelta(days=INVITE_DAYS)
+            user_id=saved_id(user), token_hash=_hash(token), expires_at=utcnow() + timedelta(days=INVITE_DAYS)
         )
     )
     session.flush()
@@ -167,7 +168,7 @@ def add_membership(
         other = session.exec(select(Membership).where(Membership.user_id == user.id)).first()
         if other is not None:
             raise AccountError("Een coalitielid hoort bij één coalitie.")
-    membership = Membership(user_id=user.id, coalition_id=coalition.id, is_lead=is_lead)
+    membership = Membership(user_id=saved_id(user), coalition_id=saved_id(coalition), is_lead=is_lead)
     session.add(membership)
     session.flush()
     return membership

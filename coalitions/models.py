@@ -10,6 +10,8 @@ from sqlmodel import Field, SQLModel
 
 from vertelpunt.timeutil import utcnow
 
+DEFAULT_RETENTION_DAYS = 365
+
 
 class Coalition(SQLModel, table=True):
     """A regional or local coalition running a trajectory, with its own Vertelpunt window."""
@@ -26,6 +28,10 @@ class Coalition(SQLModel, table=True):
     opens_on: date | None = None
     closes_on: date | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True))
+    # Retention (coalitions/retention.py): once the data is closed, its links take no stories, and
+    # everything of the coalition is purged ``retention_days`` after ``data_closed_on``.
+    data_closed_on: date | None = None
+    retention_days: int = Field(default=DEFAULT_RETENTION_DAYS, sa_column_kwargs={"server_default": "365"})
 
 
 class Organisation(SQLModel, table=True):
@@ -140,3 +146,17 @@ class TrajectoryStep(SQLModel, table=True):
     who: str = Field(default="", max_length=200)
     result: str = Field(default="", sa_type=sa.Text)
     done: bool = False
+
+
+class CycleChange(SQLModel, table=True):
+    """A coalition's move from one cycle of its trajectory to another (opstart → tempo → actie).
+
+    Written by ``coalitions.services.update_coalition`` whenever ``Coalition.current_cycle`` changes.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    coalition_id: int = Field(foreign_key="coalition.id", index=True, ondelete="CASCADE")
+    from_cycle: str = Field(max_length=20)
+    to_cycle: str = Field(max_length=20)
+    changed_on: date
+    user_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")

@@ -371,7 +371,7 @@ def _week_breakdown(facts: Sequence[StoryFacts], today: date, threshold: int) ->
 def story_facts(session: Session, coalition: Coalition) -> list[StoryFacts]:
     """The coalition's stories as ``StoryFacts`` (two queries, whatever the number of stories)."""
     stories = session.exec(
-        select(Story.id, Story.organisation_id, Story.invite_link_id, Story.day).where(
+        select(col(Story.id), col(Story.organisation_id), col(Story.invite_link_id), col(Story.day)).where(
             Story.coalition_id == coalition.id
         )
     ).all()
@@ -404,19 +404,28 @@ def _text(value: Any) -> str | None:
 
 def response_report(session: Session, coalition: Coalition, *, today: date) -> Report:
     """The response report of ``coalition`` as of ``today``."""
-    organisations = session.exec(
-        select(Organisation.id, Organisation.name).where(Organisation.coalition_id == coalition.id)
-    ).all()
-    organisations = sorted(organisations, key=lambda row: (row[1].casefold(), row[0]))
+    # Stored rows always have an id; the ``is not None`` only narrows the models' ``int | None``.
+    organisations = sorted(
+        (
+            (i, name)
+            for i, name in session.exec(
+                select(col(Organisation.id), col(Organisation.name)).where(
+                    Organisation.coalition_id == coalition.id
+                )
+            )
+            if i is not None
+        ),
+        key=lambda row: (row[1].casefold(), row[0]),
+    )
     links = session.exec(
-        select(InviteLink.id, InviteLink.organisation_id, InviteLink.label)
+        select(col(InviteLink.id), col(InviteLink.organisation_id), col(InviteLink.label))
         .where(InviteLink.coalition_id == coalition.id)
         .order_by(col(InviteLink.created_at), col(InviteLink.id))
     ).all()
     return build_report(
         story_facts(session, coalition),
-        organisations=[(int(i), name) for i, name in organisations],
-        links=[LinkInfo(id=int(i), organisation_id=o, label=label) for i, o, label in links],
+        organisations=organisations,
+        links=[LinkInfo(id=i, organisation_id=o, label=label) for i, o, label in links if i is not None],
         target_groups=coalition.target_groups or [],
         today=today,
     )

@@ -313,6 +313,7 @@ def _read_xlsx(data: bytes, *, kinds: Sequence[Kind]) -> Table:
         return _refuse(unreadable)
     # Imported here: only an upload needs openpyxl, and it is slow to import.
     from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     try:
         with warnings.catch_warnings():
@@ -320,7 +321,9 @@ def _read_xlsx(data: bytes, *, kinds: Sequence[Kind]) -> Table:
             warnings.simplefilter("ignore")
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             try:
-                sheet = workbook.active if hasattr(workbook.active, "iter_rows") else workbook.worksheets[0]
+                # The active sheet may be a chart sheet: then the first sheet with cells.
+                sheets = [workbook.active, *workbook.worksheets]
+                sheet = next(s for s in sheets if isinstance(s, ReadOnlyWorksheet))
                 sheet.reset_dimensions()
                 return read_cells(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), kinds=kinds)
             finally:

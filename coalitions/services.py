@@ -5,14 +5,15 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from coalitions import trajectory
-from coalitions.models import Coalition, InviteLink, Organisation, TrajectoryStep
+from coalitions.models import Coalition, CycleChange, InviteLink, Organisation, TrajectoryStep, User
+from vertelpunt.db import saved_id
 from vertelpunt.questionnaire import Definition, check_prefill
-from vertelpunt.timeutil import utcnow
+from vertelpunt.timeutil import local_today, utcnow
 
 TOKEN_BYTES = 16  # 128 bits: not guessable, still short enough for a QR code
 
@@ -76,10 +77,10 @@ def create_coalition(
     )
     session.add(coalition)
     session.flush()
-    start = opens_on or utcnow().date()
+    start = opens_on or local_today()
     session.add_all(
         TrajectoryStep(
-            coalition_id=coalition.id,
+            coalition_id=saved_id(coalition),
             cycle=cycle,
             position=position,
             planned_on=day,
@@ -92,8 +93,19 @@ def create_coalition(
     return coalition
 
 
-def update_coalition(session: Session, coalition: Coalition, **changes: object) -> Coalition:
-    """Change a coalition's editable fields (the slug stays: links and commands use it)."""
+def update_coalition(
+    session: Session,
+    coalition: Coalition,
+    *,
+    user: User | None = None,
+    today: date | None = None,
+    **changes: object,
+) -> Coalition:
+    """Change a coalition's editable fields (the slug stays: links and commands use it).
+
+    A change of ``current_cycle`` is recorded as a ``CycleChange`` by ``user`` on ``today`` (the local
+    day; the UTC day when not given).
+    """
     editable = {
         "name",
         "region",
@@ -109,10 +121,21 @@ def update_coalition(session: Session, coalition: Coalition, **changes: object) 
         raise CoalitionError(f"cannot change {', '.join(sorted(unknown))}")
     if changes.get("current_cycle", coalition.current_cycle) not in trajectory.CYCLES:
         raise CoalitionError("current_cycle: unknown cycle")
+    old_cycle = coalition.current_cycle
     for key, value in changes.items():
         setattr(coalition, key, value)
     if coalition.opens_on and coalition.closes_on and coalition.closes_on < coalition.opens_on:
         raise CoalitionError("closes_on: the Vertelpunt cannot close before it opens")
+    if coalition.current_cycle != old_cycle:
+        session.add(
+            CycleChange(
+                coalition_id=saved_id(coalition),
+                from_cycle=old_cycle,
+                to_cycle=coalition.current_cycle,
+                changed_on=today or local_today(),
+                user_id=user.id if user is not None else None,
+            )
+        )
     session.add(coalition)
     return coalition
 
@@ -122,7 +145,7 @@ def plan_steps(session: Session, coalition: Coalition) -> list[TrajectoryStep]:
     query = (
         select(TrajectoryStep)
         .where(TrajectoryStep.coalition_id == coalition.id)
-        .order_by(TrajectoryStep.position, TrajectoryStep.id)  # type: ignore[arg-type]
+        .order_by(col(TrajectoryStep.position), col(TrajectoryStep.id))
     )
     return list(session.exec(query))
 
@@ -134,7 +157,7 @@ def get_coalition(session: Session, slug: str) -> Coalition | None:
 
 def list_coalitions(session: Session) -> list[Coalition]:
     """All coalitions, by slug."""
-    return list(session.exec(select(Coalition).order_by(Coalition.slug)))  # type: ignore[arg-type]
+    return list(session.exec(select(Coalition).order_by(col(Coalition.slug))))
 
 
 def add_organisation(
@@ -156,7 +179,7 @@ def add_organisation(
     if exists:
         raise CoalitionError(f"name {name!r}: this coalition has an organisation with this name already")
     organisation = Organisation(
-        coalition_id=coalition.id,
+        coalition_id=saved_id(coalition),
         name=name,
         kind=kind,
         contact_name=contact_name,
@@ -212,9 +235,9 @@ def create_invite_link(
     if organisation is None:
         general = session.exec(
             select(InviteLink).where(
-                InviteLink.coalition_id == coalition.id, InviteLink.organisation_id.is_(None)
+                InviteLink.coalition_id == coalition.id, col(InviteLink.organisation_id).is_(None)
             )
-        ).first()  # type: ignore[union-attr]
+        ).first()
         if general is not None:
             raise CoalitionError("general: this coalition has a general link already")
     try:
@@ -225,7 +248,7 @@ def create_invite_link(
         raise CoalitionError(str(exc)) from None
     link = InviteLink(
         token=secrets.token_urlsafe(TOKEN_BYTES),
-        coalition_id=coalition.id,
+        coalition_id=saved_id(coalition),
         organisation_id=organisation.id if organisation else None,
         label=label,
         prefill=prefill,
@@ -265,7 +288,8 @@ def resolve_link(session: Session, *, token: str, today: date) -> tuple[InviteLi
     coalition = session.get(Coalition, link.coalition_id)
     if coalition is None:
         raise LinkUnknown(token)
-    if link.is_closed or (coalition.closes_on is not None and today > coalition.closes_on):
+    closed = coalition.data_closed_on is not None  # coalitions/retention.py: the data is closed for good
+    if closed or link.is_closed or (coalition.closes_on is not None and today > coalition.closes_on):
         raise LinkClosed(link, coalition)
     if coalition.opens_on is not None and today < coalition.opens_on:
         raise LinkNotOpenYet(link, coalition)
@@ -276,7 +300,7 @@ def list_links(session: Session, *, coalition: Coalition) -> list[tuple[InviteLi
     """The coalition's links with their organisations, general link first, then by organisation name."""
     rows = session.exec(
         select(InviteLink, Organisation)
-        .join(Organisation, InviteLink.organisation_id == Organisation.id, isouter=True)  # type: ignore[arg-type]
+        .join(Organisation, col(InviteLink.organisation_id) == col(Organisation.id), isouter=True)
         .where(InviteLink.coalition_id == coalition.id)
     ).all()
     return sorted(rows, key=lambda row: (row[1] is not None, row[1].name if row[1] else "", row[0].label))
@@ -290,24 +314,26 @@ def update_plan(
     Returns problems by step id (0 for the new step); nothing is changed when there is any.
     """
     errors: dict[int, str] = {}
-    changes: list[tuple[TrajectoryStep, dict[str, object]]] = []
+    changes: list[tuple[TrajectoryStep, StepValues]] = []
     for step in steps:
         prefix = f"step-{step.id}-"
         if prefix + "what" not in form:
             continue  # not part of this submission: leave it as it is
-        values, problem = _step_values(form, prefix)
-        if problem:
-            errors[step.id or 0] = problem
+        values = _step_values(form, prefix)
+        if isinstance(values, str):
+            errors[step.id or 0] = values
         else:
             changes.append((step, values))
     new_what = form.get("new-what", "").strip()
-    new_values: dict[str, object] | None = None
+    new_values: StepValues | None = None
     if new_what:
-        new_values, problem = _step_values(form, "new-")
-        if form.get("new-cycle") not in trajectory.CYCLES:
-            problem = problem or "Kies een cyclus."
-        if problem:
-            errors[0] = problem
+        checked = _step_values(form, "new-")
+        if isinstance(checked, str):
+            errors[0] = checked
+        elif form.get("new-cycle") not in trajectory.CYCLES:
+            errors[0] = "Kies een cyclus."
+        else:
+            new_values = checked
     if errors:
         return errors
     for step, values in changes:
@@ -318,34 +344,43 @@ def update_plan(
         position = max((s.position for s in steps), default=0) + 1
         session.add(
             TrajectoryStep(
-                coalition_id=coalition.id, cycle=form["new-cycle"], position=position, **new_values
+                coalition_id=saved_id(coalition), cycle=form["new-cycle"], position=position, **new_values
             )
-        )  # type: ignore[arg-type]
+        )
     return errors
 
 
-def _step_values(form: Mapping[str, str], prefix: str) -> tuple[dict[str, object], str | None]:
+class StepValues(TypedDict):
+    """The editable fields of a trajectory step, checked."""
+
+    what: str
+    planned_on: date | None
+    who: str
+    result: str
+    done: bool
+
+
+def _step_values(form: Mapping[str, str], prefix: str) -> StepValues | str:
+    """The step's checked values from the form fields starting with ``prefix``, or the problem."""
     what = form.get(prefix + "what", "").strip()
     if not what:
-        return {}, "Beschrijf wat er gebeurt."
+        return "Beschrijf wat er gebeurt."
     if len(what) > 300:
-        return {}, "Maak de beschrijving korter (hooguit 300 tekens)."
+        return "Maak de beschrijving korter (hooguit 300 tekens)."
     raw_date = form.get(prefix + "planned_on", "").strip()
     planned: date | None = None
     if raw_date:
         try:
             planned = date.fromisoformat(raw_date)
         except ValueError:
-            return {}, "Vul een datum in als 2026-03-31."
-    who = form.get(prefix + "who", "").strip()[:200]
-    result = form.get(prefix + "result", "").strip()[:4000]
-    return {
-        "what": what,
-        "planned_on": planned,
-        "who": who,
-        "result": result,
-        "done": form.get(prefix + "done") == "on",
-    }, None
+            return "Vul een datum in als 2026-03-31."
+    return StepValues(
+        what=what,
+        planned_on=planned,
+        who=form.get(prefix + "who", "").strip()[:200],
+        result=form.get(prefix + "result", "").strip()[:4000],
+        done=form.get(prefix + "done") == "on",
+    )
 
 
 class OrganisationNameTaken(CoalitionError):
@@ -375,7 +410,7 @@ def general_link(session: Session, *, coalition: Coalition) -> InviteLink | None
     return session.exec(
         select(InviteLink).where(
             InviteLink.coalition_id == coalition.id,
-            InviteLink.organisation_id.is_(None),  # type: ignore[union-attr]
+            col(InviteLink.organisation_id).is_(None),
         )
     ).first()
 
@@ -388,7 +423,7 @@ def organisation_links(session: Session, *, organisation: Organisation) -> list[
             InviteLink.organisation_id == organisation.id,
             InviteLink.coalition_id == organisation.coalition_id,
         )
-        .order_by(InviteLink.created_at, InviteLink.id)  # type: ignore[arg-type]
+        .order_by(col(InviteLink.created_at), col(InviteLink.id))
     )
     return list(session.exec(query))
 
@@ -408,7 +443,7 @@ def list_organisations(
     from sqlalchemy import func
 
     links = (
-        select(func.count(InviteLink.id))  # type: ignore[arg-type]
+        select(func.count(col(InviteLink.id)))
         .where(InviteLink.organisation_id == Organisation.id)
         .correlate(Organisation)
         .scalar_subquery()
@@ -416,7 +451,7 @@ def list_organisations(
     query = (
         select(Organisation, links)
         .where(Organisation.coalition_id == coalition.id)
-        .order_by(func.lower(Organisation.name), Organisation.id)
+        .order_by(func.lower(Organisation.name), col(Organisation.id))
         .offset(offset)
         .limit(limit)
     )
@@ -527,7 +562,7 @@ def ensure_short_code(session: Session, link: InviteLink) -> str:
             with session.begin_nested():
                 session.exec(
                     sa.update(InviteLink)
-                    .where(InviteLink.id == link.id, InviteLink.short_code.is_(None))  # type: ignore[arg-type,union-attr]
+                    .where(col(InviteLink.id) == link.id, col(InviteLink.short_code).is_(None))
                     .values(short_code=code)
                 )
         except sa.exc.IntegrityError:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from coalitions.models import Coalition, InvitationText
+from vertelpunt.db import saved_id
 
 AUDIENCES = ("youth", "parents", "professionals", "newsletter", "intranet")
 LANGUAGES = ("nl", "en")
@@ -284,7 +285,7 @@ def save_text(
         try:
             with session.begin_nested():
                 row = InvitationText(
-                    coalition_id=coalition.id,
+                    coalition_id=saved_id(coalition),
                     audience=audience,
                     language=language,
                     subject=subject,

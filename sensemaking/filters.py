@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import SQLColumnExpression, and_, func, or_
 from sqlmodel import Session, col, select
 
 from sensemaking.models import StoryMark, StoryReview
@@ -218,6 +218,8 @@ def stories(
         query = query.where(col(Story.day) >= flt.since)
     if flt.until:
         query = query.where(col(Story.day) <= flt.until)
+    title: SQLColumnExpression[str]
+    text: SQLColumnExpression[str]
     if originals:
         title, text = col(Story.title), col(Story.text)
     else:

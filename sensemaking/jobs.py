@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 def submit_theme_run(run_id: int, app: Flask | None = None) -> str:
     """Start the theme run ``run_id`` in the background; returns how ("rq", "thread" or "inline")."""
+    # Flask types current_app as Flask, hiding the proxy's own method: a gap in Flask's annotations.
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
     redis_url = app.config.get("REDIS_URL")
     if redis_url:

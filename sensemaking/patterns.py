@@ -314,12 +314,15 @@ def triad_weights(value: Any, question: Question) -> tuple[float, float, float] 
         raw = list(value)
     else:
         return None
-    if not all(isinstance(w, int | float) and not isinstance(w, bool) and w >= 0 for w in raw):
-        return None
-    total = float(sum(raw))
+    weights: list[float] = []
+    for w in raw:
+        if isinstance(w, bool) or not isinstance(w, int | float) or w < 0:
+            return None
+        weights.append(float(w))
+    total = sum(weights)
     if total <= 0:
         return None
-    a, b, c = (float(w) / total for w in raw)
+    a, b, c = (w / total for w in weights)
     return (a, b, c)
 
 

@@ -252,9 +252,9 @@ def _address_findings(text: str, add: Callable[[str, int, int], None]) -> None:
             street = m.group("street")
             if _NOT_HOUSE_NO.match(text, m.end()) or street.lower() in _NOT_CUED_STREETS:
                 continue
-            start = _trim_street_words(text, m.start("street"), m.end("street"))
-            if start is not None:
-                add("address", start, m.end())
+            street_start = _trim_street_words(text, m.start("street"), m.end("street"))
+            if street_start is not None:
+                add("address", street_start, m.end())
 
 
 def _street_start(text: str, start: int) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Generic, TypeVar
 
+from babel.dates import format_date
 from sqlmodel import Session, col, select
 
 from coalitions.models import Coalition, Organisation, User
@@ -83,6 +84,12 @@ def month_as_day(raw: str, *, last: bool) -> str:
     if not 1 <= year <= 9999 or not 1 <= month <= 12:
         raise filters.FilterError("dates are written as YYYY-MM or YYYY-MM-DD")
     return date(year, month, calendar.monthrange(year, month)[1] if last else 1).isoformat()
+
+
+def month_year(day: date, lang: str) -> str:
+    """A story's day as month and year only ("november 2026" in ``lang``): the exact day could single a
+    teller out."""
+    return format_date(day, "LLLL yyyy", locale=lang)
 
 
 def whole_months(flt: filters.StoryFilter) -> filters.StoryFilter:

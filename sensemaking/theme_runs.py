@@ -190,8 +190,8 @@ def prepare(
         have = stored.setdefault(kind.kind, {})
         missing = [r for r in records if r.id not in have]
         for start in range(0, len(missing), batch):
-            chunk = missing[start : start + batch]
-            for record, data in zip(chunk, kind.prepare([_text(r) for r in chunk]), strict=True):
+            pending = missing[start : start + batch]
+            for record, data in zip(pending, kind.prepare([_text(r) for r in pending]), strict=True):
                 have[record.id] = data
                 session.merge(
                     StoryRepresentation(

@@ -103,10 +103,11 @@ def describe(
         centre = vectors[inside].mean(axis=0)
         norm = float(np.linalg.norm(centre)) or 1.0
         closeness = vectors[inside] @ (centre / norm)
-        order = sorted(range(len(inside)), key=lambda i: (-float(closeness[i]), ids[inside[i]]))
-        members = [ids[inside[i]] for i in order]
+        inside_ids = [ids[int(position)] for position in inside]
+        order = sorted(range(len(inside)), key=lambda i: (-float(closeness[i]), inside_ids[i]))
+        members = [inside_ids[i] for i in order]
         for i in order:
-            scores[ids[inside[i]]] = round(float(closeness[i]), 4)
+            scores[inside_ids[i]] = round(float(closeness[i]), 4)
         proposed = proposed_label(keywords.get(number, []))
         themes.append(
             ThemeInfo(

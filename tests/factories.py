@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -11,6 +11,7 @@ from sqlmodel import Session
 from coalitions import services as coalition_services
 from coalitions.models import Coalition, InviteLink, Organisation
 from vertelpunt import services
+from vertelpunt.timeutil import local_today
 
 _counter = itertools.count(1)
 
@@ -23,8 +24,8 @@ def make_coalition(session: Session, **overrides: Any) -> Coalition:
         "name": f"Coalitie {n}",
         "region": "Testregio",
         "focus": "Zo thuis mogelijk opgroeien.",
-        "opens_on": date.today() - timedelta(days=10),
-        "closes_on": date.today() + timedelta(days=10),
+        "opens_on": local_today() - timedelta(days=10),
+        "closes_on": local_today() + timedelta(days=10),
     }
     values.update(overrides)
     coalition = coalition_services.create_coalition(session, **values)

@@ -9,13 +9,18 @@ import sys
 from pathlib import Path
 
 import click
+import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
 from coalitions.cli import link_url
-from vertelpunt import db, demo, exchange, services
+from vertelpunt import db, demo, exchange, schema_check, services
+from vertelpunt.backup_commands import backup_command, move_database_command, restore_command
+from vertelpunt.config import normalise_database_url
 from vertelpunt.devserver import serve
 from vertelpunt.questionnaire import QuestionnaireError
+from vertelpunt.retention_commands import purge_expired_command
+from vertelpunt.server import serve_command
 from vertelpunt.timeutil import today
 
 
@@ -61,6 +66,34 @@ def db_upgrade(revision: str) -> None:
 def db_downgrade(revision: str) -> None:
     """Migrate the database down to REVISION (e.g. -1)."""
     db.downgrade(current_app.config["DATABASE_URL"], revision)
+
+
+@db_group.command("check")
+@click.option(
+    "--url",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    help="Check this database (at the newest revision) instead; --url alone checks the configured one.",
+)
+@with_appcontext
+def db_check(url: str | None) -> None:
+    """Fail when the models and the migrations differ (default: on a freshly migrated temporary SQLite)."""
+    try:
+        if url is None:
+            schema_check.check_fresh()
+            where = "a freshly migrated SQLite database"
+        else:
+            target = normalise_database_url(url or current_app.config["DATABASE_URL"])
+            schema_check.check(target)
+            where = sa.make_url(target).render_as_string(hide_password=True)
+    except schema_check.SchemaDrift as exc:
+        for operation in exc.operations:
+            click.echo(f"  {operation}", err=True)
+        raise click.ClickException(f"the models and the migrations differ: {exc}") from None
+    except schema_check.NotMigrated as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"models and migrations agree ({where})")
 
 
 @click.group("questionnaire")
@@ -174,4 +207,9 @@ COMMANDS = (
     import_stories,
     demo_command,
     run_command,
+    serve_command,
+    backup_command,
+    restore_command,
+    move_database_command,
+    purge_expired_command,
 )

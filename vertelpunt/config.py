@@ -32,6 +32,8 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], Any]] = {
     "SHARE_POST_LIMIT": (str, "60 per 10 minutes"),
     "LINK_LOOKUP_LIMIT": (str, "300 per minute"),
     "LOGIN_LIMIT": (str, "5 per minute"),
+    # Wrong withdrawal codes allowed per address (/intrekken); a right code does not count.
+    "WITHDRAW_LIMIT": (str, "10 per hour"),
     "SECURE_COOKIES": (bool, None),
     "SUBMISSION_TOKEN_MAX_AGE": (int, 6 * 3600),
     "STORY_MIN_WORDS": (int, 3),
@@ -42,19 +44,34 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], Any]] = {
     "QUESTIONNAIRE_FILE": (str, ""),
     # After a story is checked for personal data: keep the original for administrators, or not at all.
     "KEEP_ORIGINAL_STORIES": (bool, True),
+    # Days a coalition's closed data is kept before `vertelpunt purge-expired` deletes it.
+    "RETENTION_DAYS": (int, 365),
     # Redis for background jobs (theme runs); empty runs them in the web process.
     "REDIS_URL": (str, ""),
     # Story representation for theme discovery: "lemmas" (built in) or "module:callable" of your own.
     "THEME_REPRESENTATION": (str, "lemmas"),
+    # `vertelpunt serve` (gunicorn): address, worker processes, threads per worker.
+    "SERVER_HOST": (str, "127.0.0.1"),
+    "SERVER_PORT": (int, 8000),
+    "SERVER_WORKERS": (int, 2),
+    "SERVER_THREADS": (int, 4),
+    # Reverse proxies in front of the app that set X-Forwarded-For/-Proto; 0 trusts no such header.
+    "TRUSTED_PROXIES": (int, 0),
     "TESTING": (bool, False),
     "DEBUG": (bool, False),
 }
 ENVIRONMENTS = ("development", "production")
 
 
-def load(app: Flask, test_config: Mapping[str, Any] | None = None) -> None:
-    """Fill ``app.config``: defaults, then the TOML file or ``test_config``, then ``FLASK_*`` env vars."""
+def load(app: Flask, test_config: Mapping[str, Any] | None = None, *, default_env: str | None = None) -> None:
+    """Fill ``app.config``: defaults, then the TOML file or ``test_config``, then ``FLASK_*`` env vars.
+
+    ``default_env`` replaces the ENV default (``vertelpunt serve`` passes "production"); the file or
+    ``FLASK_ENV`` still decide when they name one.
+    """
     app.config.from_mapping({k: default for k, (_, default) in SCHEMA.items() if default is not None})
+    if default_env is not None:
+        app.config["ENV"] = default_env
     if test_config is not None:
         app.config.update(test_config)
     else:
@@ -118,6 +135,9 @@ def finish(app: Flask) -> None:
     if production and cfg.get("DEBUG"):
         raise ConfigError("DEBUG must be false in production")
     _session_cookie(cfg, production)
+    _shared_limits(cfg)
+    if cfg["TRUSTED_PROXIES"] < 0:
+        raise ConfigError(f"TRUSTED_PROXIES must be 0 or more, got {cfg['TRUSTED_PROXIES']}")
     if cfg["DEFAULT_LOCALE"] not in ("nl", "en"):
         raise ConfigError(f"DEFAULT_LOCALE must be nl or en, got {cfg['DEFAULT_LOCALE']!r}")
     cfg["BASE_URL"] = cfg["BASE_URL"].rstrip("/")
@@ -136,6 +156,12 @@ def _session_cookie(cfg: Any, production: bool) -> None:
     cfg["SESSION_COOKIE_PATH"] = "/"
     # Staff form tokens live as long as the session (idle 30 min, absolute 12 h), not one hour.
     cfg.setdefault("WTF_CSRF_TIME_LIMIT", None)
+
+
+def _shared_limits(cfg: Any) -> None:
+    # memory:// counts per process; with Redis configured, every worker and server shares the counters.
+    if cfg.get("REDIS_URL") and cfg["RATELIMIT_STORAGE_URI"] == "memory://":
+        cfg["RATELIMIT_STORAGE_URI"] = cfg["REDIS_URL"]
 
 
 def normalise_database_url(url: str) -> str:

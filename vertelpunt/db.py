@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from alembic import command
@@ -77,6 +77,18 @@ def get_session() -> Session:
     return session
 
 
+def read_session() -> Session:
+    """Swap this app context's session for one that reads without taking SQLite's write lock first.
+
+    For a page shown after a write failed (database locked or full): it must render while another
+    connection may still hold the lock.
+    """
+    close_session()
+    session = new_session(get_engine(), writes=False)
+    g.db_session = session
+    return session
+
+
 def new_session(engine: Engine, *, writes: bool = True) -> Session:
     """Open a session on ``engine``; ``writes`` makes SQLite transactions take the write lock first."""
     bind = engine.execution_options(sqlite_immediate=True) if writes else engine
@@ -106,6 +118,22 @@ def upgrade(url: str, revision: str = "head") -> None:
 def downgrade(url: str, revision: str) -> None:
     """Migrate the database at ``url`` down to ``revision``."""
     command.downgrade(alembic_config(url), revision)
+
+
+class _Row(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def saved_id(row: _Row) -> int:
+    """The primary key of a row that is in the database already (added and flushed).
+
+    Rows get their integer id from the database, so the model types say ``int | None``; code that links
+    a new row to an existing one uses this instead of passing ``None`` on to a NOT NULL column.
+    """
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: add and flush it first")
+    return row.id
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from sensemaking import theme_runs
 from sensemaking.models import HardFigure
 from vertelpunt import services
 from vertelpunt.demo_stories import STORIES
+from vertelpunt.demo_workshops import seed_workshops
 
 DEMO_SLUG = "samen-thuis-veenhaven"
 # Made-up demo accounts; their passwords are printed by `vertelpunt demo`. Never use them for real data.
@@ -146,6 +147,7 @@ def seed(session: Session, *, today: date) -> Coalition:
     # A finished theme run, so the theme screens show real patterns right away.
     run = theme_runs.start_run(session, coalition, seed=0)
     theme_runs.execute_run(session, run.id or 0)
+    seed_workshops(session, coalition=coalition, run=run, today=today)
     return coalition
 
 

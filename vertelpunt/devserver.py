@@ -1,5 +1,5 @@
 """The development server used by ``make demo``: Werkzeug, with an access log that keeps no client
-address and no invite token."""
+address, query string or link token (invite, session link, short code, password link)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, run_simple
 
-TOKEN_IN_PATH = re.compile(r"^(/i/)[^/?]+")
+TOKEN_IN_PATH = re.compile(r"^(/(?:i|w|k|wachtwoord)/)[^/?]+")
 
 
 def anonymous_request_line(method: str, path: str) -> str:

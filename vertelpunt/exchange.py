@@ -16,6 +16,7 @@ from coalitions.models import Coalition, Organisation
 from coalitions.services import get_coalition, get_organisation
 from vertelpunt import services
 from vertelpunt.csvsafe import neutralise
+from vertelpunt.db import saved_id
 from vertelpunt.models import Answer, Questionnaire, Story
 
 FIXED_COLUMNS = (
@@ -230,10 +231,10 @@ def _add_story(
     story = Story(
         id=str(uuid.UUID(record["id"])),
         submission_id=str(uuid.uuid4()),
-        coalition_id=coalition.id,
+        coalition_id=saved_id(coalition),
         organisation_id=org.id if org else None,
         link_kind=record.get("link_kind", "import"),
-        questionnaire_id=version.id,
+        questionnaire_id=saved_id(version),
         day=date.fromisoformat(record["day"]),
         language=str(record.get("language", "nl"))[:5],
         title=record["title"],

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, current_app, request, url_for
-from flask_babel import Babel, format_number, get_locale
+from flask import Flask, current_app, has_request_context, request, url_for
+from flask_babel import Babel, format_date, format_number, get_locale
 
 LANGUAGES = ("nl", "en")
 babel = Babel()
@@ -18,7 +18,7 @@ def select_locale() -> str:
     Only the query string is read: the form body may be too large to parse, and its page must still
     render in the teller's language.
     """
-    asked = request.args.get("lang")
+    asked = request.args.get("lang") if has_request_context() else None
     if asked in LANGUAGES:
         return asked
     default: str = current_app.config["DEFAULT_LOCALE"]
@@ -35,6 +35,7 @@ def init_app(app: Flask) -> None:
     """Wire Flask-Babel and give templates the language helpers."""
     babel.init_app(app, locale_selector=select_locale, default_translation_directories="translations")
     app.jinja_env.globals["format_number"] = format_number
+    app.jinja_env.globals["format_date"] = format_date
 
     @app.context_processor
     def language_helpers() -> dict[str, Any]:

@@ -22,6 +22,12 @@ def link_lookup_limit() -> str:
     return limit
 
 
+def withdraw_limit() -> str:
+    """Wrong withdrawal codes allowed per address (slows down code guessing)."""
+    limit: str = current_app.config["WITHDRAW_LIMIT"]
+    return limit
+
+
 def link_and_address() -> str:
     """Limit key: the invite link plus the address, so one busy school network does not block another link."""
     token = (request.view_args or {}).get("token", "")

@@ -51,6 +51,10 @@ class Story(SQLModel, table=True):
     language: str = Field(default="nl", max_length=5)
     title: str = Field(max_length=200)
     text: str = Field(sa_type=sa.Text)
+    # sha256 (hex) of the teller's one-time withdrawal code (vertelpunt/withdrawal.py); never the code.
+    # Not unique: on PostgreSQL a second unique index would turn two racing identical submissions into an
+    # error instead of ON CONFLICT (submission_id) DO NOTHING; 12 random characters do not collide.
+    withdraw_hash: str | None = Field(default=None, max_length=64, index=True)
 
 
 class Answer(SQLModel, table=True):

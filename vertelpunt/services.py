@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -11,13 +12,14 @@ from typing import Any
 import sqlalchemy as sa
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from coalitions.models import Coalition, InviteLink
 from vertelpunt import questionnaire as qn
 from vertelpunt.models import Answer, Questionnaire, Story
 
 SUBMISSION_SALT = "vertelpunt.story-submission"
+PG_DISK_FULL = "53100"
 
 
 class NoQuestionnaire(RuntimeError):
@@ -50,7 +52,7 @@ def load_questionnaire(session: Session, *, path: Path | None = None) -> LoadRes
 
 def latest_questionnaire(session: Session) -> Questionnaire | None:
     """The newest questionnaire version, or None."""
-    return session.exec(select(Questionnaire).order_by(Questionnaire.version.desc())).first()  # type: ignore[attr-defined]
+    return session.exec(select(Questionnaire).order_by(col(Questionnaire.version).desc())).first()
 
 
 def current_questionnaire(session: Session) -> tuple[Questionnaire, qn.Definition]:
@@ -129,11 +131,13 @@ def submit_story(
     answers: dict[str, Any],
     language: str,
     day: date,
+    withdraw_hash: str | None = None,
 ) -> SubmitResult:
     """Store a story and its answers exactly once per submission id, in one transaction.
 
     The link's own answers are stored too, marked ``prefilled``; a teller's answer to a question the link
-    left open (age "unknown") wins over the link's.
+    left open (age "unknown") wins over the link's. ``withdraw_hash`` is the sha256 of the teller's
+    withdrawal code (vertelpunt/withdrawal.py); a duplicate submission keeps the first story's.
     """
     story_id = str(uuid.uuid4())
     values = {
@@ -148,6 +152,7 @@ def submit_story(
         "language": language,
         "title": title.strip(),
         "text": text.strip(),
+        "withdraw_hash": withdraw_hash,
     }
     try:
         inserted = session.execute(_insert_ignoring_duplicates(session, values)).first()
@@ -168,17 +173,27 @@ def submit_story(
     return SubmitResult(story_id, created=True)
 
 
+def storage_full(error: sa.exc.DBAPIError) -> bool:
+    """Whether a database error means the disk (or SQLite's size limit) is full, rather than busy."""
+    orig = error.orig
+    return (
+        getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or getattr(orig, "sqlstate", None) == PG_DISK_FULL
+    )
+
+
 def _insert_ignoring_duplicates(session: Session, values: dict[str, Any]) -> sa.Executable:
     # INSERT ... ON CONFLICT (submission_id) DO NOTHING RETURNING id: concurrent identical posts race
     # on the unique constraint, not on a check-then-insert.
     dialect = session.get_bind().dialect.name
-    insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect]
-    return (
-        insert(Story)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=["submission_id"])
-        .returning(Story.id)
-    )  # type: ignore[attr-defined]
+    statement: sqlite.Insert | postgresql.Insert
+    if dialect == "sqlite":
+        statement = sqlite.insert(Story).on_conflict_do_nothing(index_elements=["submission_id"])
+    elif dialect == "postgresql":
+        statement = postgresql.insert(Story).on_conflict_do_nothing(index_elements=["submission_id"])
+    else:
+        raise ValueError(f"unsupported database dialect {dialect!r}")
+    return statement.values(**values).returning(col(Story.id))
 
 
 def coalition_of(session: Session, story: Story) -> Coalition | None:

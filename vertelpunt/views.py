@@ -14,11 +14,12 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from coalitions import services as coalition_services
 from coalitions.models import Coalition, InviteLink
-from vertelpunt import services
-from vertelpunt.db import get_session
+from sensemaking.feedback import has_published
+from vertelpunt import services, withdrawal
+from vertelpunt.db import get_session, read_session
 from vertelpunt.forms import StoryForm, build_story_form
 from vertelpunt.i18n import current_language
-from vertelpunt.limits import limiter, link_and_address, link_lookup_limit, share_post_limit
+from vertelpunt.limits import limiter, link_and_address, link_lookup_limit, share_post_limit, withdraw_limit
 from vertelpunt.questionnaire import asked, sections_of
 from vertelpunt.security import is_same_origin_post
 from vertelpunt.timeutil import today
@@ -61,10 +62,19 @@ def share(token: str) -> ResponseReturnValue:
 
 @bp.route("/i/<token>/bedankt")
 def thanks(token: str) -> ResponseReturnValue:
-    """Thank the teller and invite them to share another experience through the same link."""
-    link = coalition_services.get_link(get_session(), token) or abort(404)
-    coalition = get_session().get(Coalition, link.coalition_id) or abort(404)
-    return render_template("vertelpunt/thanks.html", link=link, coalition=coalition)
+    """Thank the teller, invite them to share another experience, and link to what the coalition learned."""
+    session = get_session()
+    link = coalition_services.get_link(session, token) or abort(404)
+    coalition = session.get(Coalition, link.coalition_id) or abort(404)
+    ticket = request.args.get("code", "")
+    code = withdrawal.code_from_ticket(current_app.config["SECRET_KEY"], ticket) if ticket else None
+    return render_template(
+        "vertelpunt/thanks.html",
+        link=link,
+        coalition=coalition,
+        has_feedback=has_published(session, link.coalition_id),
+        withdraw_code=withdrawal.grouped(code) if code else "",
+    )
 
 
 def _limits() -> dict[str, int]:
@@ -149,6 +159,13 @@ def render_share(
 
 def receive_story(token: str) -> ResponseReturnValue:
     """Check and store a posted story. Every refusal re-shows the form with everything the teller typed."""
+    try:
+        return _receive_story(token)
+    except sa.exc.OperationalError as error:  # locked past the busy timeout, disk full, connection lost
+        return _not_stored(token, full=services.storage_full(error))
+
+
+def _receive_story(token: str) -> ResponseReturnValue:
     opened = _open_link(token)
     if not isinstance(opened, tuple) or not isinstance(opened[0], InviteLink):
         return opened
@@ -179,8 +196,15 @@ def receive_story(token: str) -> ResponseReturnValue:
         cfg["SECRET_KEY"], form.submission.data or "", max_age=cfg["SUBMISSION_TOKEN_MAX_AGE"]
     )
     session = get_session()
+    nonce = withdrawal.nonce_for(cfg["SECRET_KEY"], form.submission.data or "")
+    code = withdrawal.code_for(cfg["SECRET_KEY"], nonce)
     if token_state.submission_id and services.story_exists(session, submission_id=token_state.submission_id):
-        return _to_thanks(token)  # a retry or double click of a story we already have
+        # A retry or double click of a story we already have: the same form gives the same code, shown
+        # again while the form is fresh; the stored hash is never replaced, so the first code keeps working.
+        again = not token_state.expired and withdrawal.has_code(
+            session, submission_id=token_state.submission_id, code=code
+        )
+        return _to_thanks(token, nonce=nonce if again else None)
     if token_state.submission_id is None or token_state.expired:
         return render_share(
             token,
@@ -210,25 +234,42 @@ def receive_story(token: str) -> ResponseReturnValue:
             answers=form.validate_conditions(link.prefill),
             language=current_language(),
             day=today(cfg["TIMEZONE"]),
+            withdraw_hash=withdrawal.code_hash(code),
         )
-    except sa.exc.OperationalError:
-        log.warning("story not stored: database busy or unavailable")  # never log the story itself
-        return render_share(
-            token,
-            formdata=formdata,
-            status=503,
-            message=_(
-                "Het is nu heel druk en je verhaal is nog niet opgeslagen. Alles wat je typte staat er nog. "
-                "Probeer het over een minuutje nog een keer."
-            ),
-        )
-    return _to_thanks(token)
+    except sa.exc.OperationalError as error:
+        return _not_stored(token, full=services.storage_full(error))
+    return _to_thanks(token, nonce=nonce)
 
 
-def _to_thanks(token: str) -> ResponseReturnValue:
+def _not_stored(token: str, *, full: bool) -> ResponseReturnValue:
+    """The database refused the story: re-show the form with everything typed and the same submission id."""
+    read_session()  # the page must render while another connection may still hold the write lock
+    if full:
+        log.warning("story not stored: database or disk full")  # never log the story itself
+        message = _(
+            "Je verhaal is nog niet opgeslagen: er is bij ons even geen opslagruimte. Alles wat je typte "
+            "staat er nog. Kopieer je verhaal als je het wilt bewaren, en probeer het later nog een keer."
+        )
+    else:
+        log.warning("story not stored: database busy or unavailable")
+        message = _(
+            "Het is nu heel druk en je verhaal is nog niet opgeslagen. Alles wat je typte staat er nog. "
+            "Probeer het over een minuutje nog een keer."
+        )
+    try:
+        formdata = request.form
+    except RequestEntityTooLarge:
+        formdata = None
+    return render_share(token, formdata=formdata, status=503, message=message)
+
+
+def _to_thanks(token: str, *, nonce: str | None = None) -> ResponseReturnValue:
     args: dict[str, Any] = {}
     if current_language() != current_app.config["DEFAULT_LOCALE"]:
         args["lang"] = current_language()
+    if nonce is not None:
+        # A ticket, not the code: valid for minutes, and only the server can turn it into the code.
+        args["code"] = withdrawal.ticket(current_app.config["SECRET_KEY"], nonce)
     return redirect(url_for("vertelpunt.thanks", token=token, **args), code=303)
 
 
@@ -250,6 +291,11 @@ def rate_limited(_error: Exception) -> ResponseReturnValue:
                 "alles wat je typte staat er nog. Probeer het over een paar minuten opnieuw."
             ),
         )
+    if request.endpoint == "vertelpunt.withdraw":
+        return render_template(
+            "vertelpunt/withdraw.html",
+            message=_("Je hebt het te vaak geprobeerd. Wacht een uur en probeer het dan opnieuw."),
+        ), 429
     return render_template("errors.html", code=429), 429
 
 
@@ -259,3 +305,18 @@ def short_link(code: str) -> ResponseReturnValue:
     """The short code printed on a flyer (any case, with or without the dash) leads to its invite link."""
     link = coalition_services.link_for_short_code(get_session(), code) or abort(404)
     return redirect(url_for("vertelpunt.share", token=link.token), code=302)
+
+
+@bp.route("/intrekken", methods=["GET", "POST"])
+@limiter.limit(withdraw_limit, methods=["POST"], deduct_when=lambda response: response.status_code == 422)
+def withdraw() -> ResponseReturnValue:
+    """Withdraw a story with its one-time code. A wrong code says nothing about whether it ever existed."""
+    if request.method == "GET":
+        return render_template("vertelpunt/withdraw.html")
+    if not is_same_origin_post(request):
+        message = _("Er ging iets mis met het versturen. Probeer het nog een keer.")
+        return render_template("vertelpunt/withdraw.html", message=message), 403
+    if withdrawal.withdraw(get_session(), request.form.get("code", "")[:100]):
+        return render_template("vertelpunt/withdraw.html", done=True)
+    message = _("Deze code werkt niet. Kijk of je hem goed hebt overgetypt en probeer het nog een keer.")
+    return render_template("vertelpunt/withdraw.html", message=message), 422

@@ -28,6 +28,9 @@ MENU = (
     ("sensemaking_stories.stories", _l("Verhalen")),
     ("sensemaking_patterns.patterns", _l("Patronen")),
     ("sensemaking_themes.runs", _l("Thema's")),
+    ("sensemaking_workshops.workshops", _l("Sessies")),
+    ("sensemaking_actions.actions", _l("Acties")),
+    ("sensemaking_lessons.lessons", _l("Terugkoppeling")),
     ("coalitions_home.plan", _l("Trajectplan")),
     ("coalitions_home.members", _l("Leden")),
 )

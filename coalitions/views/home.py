@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from datetime import timedelta
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from coalitions import accounts, services
+from coalitions import accounts, retention, services
 from coalitions.forms import CYCLES, TARGET_GROUPS, CoalitionForm
 from coalitions.models import TrajectoryStep
 from coalitions.views import (
@@ -17,6 +19,7 @@ from coalitions.views import (
     lead_required,
 )
 from vertelpunt.db import get_session
+from vertelpunt.timeutil import today
 
 bp = coalition_blueprint("coalitions_home", __name__)
 EDITABLE = (
@@ -94,7 +97,13 @@ def edit(slug: str) -> ResponseReturnValue:
     if form.validate_on_submit():
         session = get_session()
         try:
-            services.update_coalition(session, coalition, **{k: form[k].data for k in EDITABLE})
+            services.update_coalition(
+                session,
+                coalition,
+                user=current_user.user,
+                today=today(current_app.config["TIMEZONE"]),
+                **{k: form[k].data for k in EDITABLE},
+            )
         except services.CoalitionError as exc:
             session.rollback()
             form.closes_on.errors.append(str(exc))
@@ -103,8 +112,30 @@ def edit(slug: str) -> ResponseReturnValue:
             flash(_("Opgeslagen."))
             return redirect(url_for("coalitions_home.home", slug=slug))
     return render_template(
-        "coalitions/edit.html", form=form, coalition=coalition
+        "coalitions/edit.html", form=form, coalition=coalition, purge_after=retention.purge_after(coalition)
     ), 200 if not form.errors else 422
+
+
+@bp.route("/<slug>/gegevens-sluiten", methods=["GET", "POST"])
+@lead_required
+def close_data(slug: str) -> ResponseReturnValue:
+    """Close the coalition's data for good, after a confirmation that says when it will be deleted."""
+    coalition = current_coalition()
+    cfg = current_app.config
+    day = today(cfg["TIMEZONE"])
+    if request.method == "POST" and coalition.data_closed_on is None:
+        session = get_session()
+        retention.close_data(session, coalition, today=day, retention_days=cfg["RETENTION_DAYS"])
+        session.commit()
+        flash(_("De gegevens zijn gesloten. De links nemen geen verhalen meer aan."))
+        return redirect(url_for("coalitions_home.edit", slug=slug))
+    if coalition.data_closed_on is not None:
+        return redirect(url_for("coalitions_home.edit", slug=slug))
+    return render_template(
+        "coalitions/close_data.html",
+        coalition=coalition,
+        purge_after=day + timedelta(days=cfg["RETENTION_DAYS"]),
+    )
 
 
 @bp.route("/<slug>/leden")

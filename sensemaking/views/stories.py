@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -279,8 +278,8 @@ def finding_kind(kind: str) -> str:
 
 
 def month_year(day: Any) -> str:
-    """A story's day as month and year only ("november 2026"): the exact day could single a teller out."""
-    return format_date(day, "LLLL yyyy")
+    """A story's day as month and year only ("november 2026"), in the page language."""
+    return service.month_year(day, current_language())
 
 
 def _definition() -> Definition:

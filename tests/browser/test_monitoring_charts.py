@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from sqlmodel import Session
 
 from tests.browser.conftest import NewContext
 from tests.coalitions._monitoring_helpers import PASSWORD, member_of, tell
-from tests.factories import make_coalition, make_link, make_organisation
+from tests.factories import local_today, make_coalition, make_link, make_organisation
 
 pytestmark = pytest.mark.browser
 
@@ -26,18 +24,22 @@ def test_charts_draw_under_the_csp(new_context: NewContext, live_server: str, se
     tell(
         session,
         make_link(session, coalition, organisation=small),
-        day=date.today(),
+        day=local_today(),
         n=3,
         perspective="parent",
     )
     tell(
-        session, make_link(session, coalition, organisation=large), day=date.today(), n=9, perspective="youth"
+        session,
+        make_link(session, coalition, organisation=large),
+        day=local_today(),
+        n=9,
+        perspective="youth",
     )
     largest = make_organisation(session, coalition, name="Zeer Grote Stichting")
     tell(
         session,
         make_link(session, coalition, organisation=largest),
-        day=date.today(),
+        day=local_today(),
         n=20,
         perspective="youth",
     )

@@ -5,7 +5,6 @@ sees them on a desktop."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 import pytest
@@ -15,7 +14,7 @@ from tests.browser.conftest import NewContext
 from tests.browser.test_accessibility import blocking_violations
 from tests.coalitions._monitoring_helpers import tell
 from tests.coalitions.staff_helpers import PASSWORD, make_user
-from tests.factories import make_coalition, make_link, make_organisation
+from tests.factories import local_today, make_coalition, make_link, make_organisation
 
 pytestmark = pytest.mark.browser
 
@@ -30,11 +29,11 @@ def staff_data(session: Session) -> dict[str, Any]:
     make_link(session, coalition, general=True)
     small = make_organisation(session, coalition, name="Het Baken", contact_name="R. de Boer")
     large = make_organisation(session, coalition, name="Jeugdhulp De Brug en partners in de regio West")
-    tell(session, make_link(session, coalition, organisation=small, label="Jongeren"), day=date.today(), n=3)
+    tell(session, make_link(session, coalition, organisation=small, label="Jongeren"), day=local_today(), n=3)
     tell(
         session,
         make_link(session, coalition, organisation=large, perspective="youth"),
-        day=date.today(),
+        day=local_today(),
         n=12,
         perspective="youth",
     )

@@ -12,9 +12,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlmodel import Session
 
+from sensemaking.actions import create_action
+from sensemaking.models import DissentRound, Lesson, Proposal
 from tests.coalitions.staff_helpers import make_user, sign_in
 from tests.factories import make_coalition, make_link, make_organisation
 from tests.sensemaking._stories import make_story
+from tests.sensemaking._workshops import add, apply, make_workshop
 
 STAFF_PREFIXES = ("coalitions_", "sensemaking_", "admin.")
 
@@ -37,14 +40,36 @@ def world(session: Session) -> dict:
     other_link = make_link(session, other, organisation=other_org)
     make_link(session, other, general=True)
     other_story = make_story(session, other, organisation=other_org)
+    other_workshop = make_workshop(session, other, title="B's sessie")
+    action_hexagon = add("action", "B's actie", 0, 0)
+    apply(session, other_workshop, action_hexagon)
+    other_action = create_action(session, coalition=other, title="B's actie", workshop=other_workshop)
+    proposal = Proposal(workshop_id=other_workshop.id, title="B's voorstel")
+    session.add(proposal)
+    session.flush()
+    session.add(DissentRound(proposal_id=proposal.id, number=1, critique="kritiek"))
+    lesson = Lesson(coalition_id=other.id, title="B's les")
+    session.add(lesson)
+    session.commit()
     mine = make_coalition(session, slug="coalitie-a")
     my_org = make_organisation(session, mine)
     make_link(session, mine, organisation=my_org)
     assert other_org.id == 1 and other_link.id == 1
+    assert other_workshop.id == other_action.id == proposal.id == lesson.id == 1
     return {
         "mine": mine,
         "other": other,
-        "other_ids": {"organisation_id": other_org.id, "link_id": other_link.id, "story_id": other_story.id},
+        "other_ids": {
+            "organisation_id": other_org.id,
+            "link_id": other_link.id,
+            "story_id": other_story.id,
+            "workshop_id": other_workshop.id,
+            "action_id": other_action.id,
+            "proposal_id": proposal.id,
+            "lesson_id": lesson.id,
+            "number": 1,
+            "hexagon_id": action_hexagon["id"],
+        },
     }
 
 

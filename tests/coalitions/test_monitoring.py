@@ -30,7 +30,7 @@ from coalitions.monitoring import (
 )
 from coalitions.views.monitoring import PLOTLY_MAPLIBRE_ID
 from tests.coalitions._monitoring_helpers import check_breakdown, member_of, signed_in, tell
-from tests.factories import make_coalition, make_link, make_organisation
+from tests.factories import local_today, make_coalition, make_link, make_organisation
 
 ROOT = Path(__file__).parents[2]
 TEMPLATES = ROOT / "templates" / "coalitions" / "monitoring"
@@ -201,7 +201,7 @@ def test_no_report_breakdown_shows_or_gives_away_a_small_count(data) -> None:
 def world(session: Session) -> dict:
     """A coalition with four organisations: 3, 7, 0 and 12 stories (2 of them by professionals)."""
     coalition = make_coalition(session, slug="regio-west", target_groups=["12-18", "parent", "professional"])
-    today = date.today()
+    today = local_today()
     small = make_organisation(session, coalition, name="Aa Kleine Club")
     middle = make_organisation(session, coalition, name="Bb Middenweg")
     quiet = make_organisation(session, coalition, name="Cc Stille Vennoot")
@@ -286,7 +286,7 @@ def test_csv_has_every_cell_as_shown(app: Flask, world: dict) -> None:
 def test_csv_neutralises_formula_names(app: Flask, session: Session) -> None:
     coalition = make_coalition(session, slug="formules")
     organisation = make_organisation(session, coalition, name='=HYPERLINK("x")')
-    tell(session, make_link(session, coalition, organisation=organisation), day=date.today(), n=6)
+    tell(session, make_link(session, coalition, organisation=organisation), day=local_today(), n=6)
     body = (
         signed_in(app, member_of(session, coalition))
         .get("/coalitions/formules/respons.csv")
@@ -299,7 +299,7 @@ def test_flags_and_reminders(app: Flask, session: Session, world: dict) -> None:
     coalition = world["coalition"]
     late = make_organisation(session, coalition, name="Ee Laat Bericht")
     tell(
-        session, make_link(session, coalition, organisation=late), day=date.today() - timedelta(days=20), n=6
+        session, make_link(session, coalition, organisation=late), day=local_today() - timedelta(days=20), n=6
     )
     client = signed_in(app, world["member"])
     for url in ("/coalitions/regio-west/respons", "/coalitions/regio-west/respons/update"):
@@ -318,7 +318,7 @@ def test_flags_and_reminders(app: Flask, session: Session, world: dict) -> None:
 def test_no_young_people_yet(app: Flask, session: Session) -> None:
     coalition = make_coalition(session, slug="jong", target_groups=["12-18", "0-12"])
     organisation = make_organisation(session, coalition, age_categories=["0-12"])
-    tell(session, make_link(session, coalition, organisation=organisation), day=date.today(), n=5)
+    tell(session, make_link(session, coalition, organisation=organisation), day=local_today(), n=5)
     html = (
         signed_in(app, member_of(session, coalition)).get("/coalitions/jong/respons").get_data(as_text=True)
     )
@@ -338,7 +338,7 @@ def test_update_page_is_printable(app: Flask, world: dict) -> None:
 
 def test_other_coalitions_response_is_not_found(app: Flask, session: Session, world: dict) -> None:
     other = make_coalition(session, slug="elders")
-    tell(session, make_link(session, other), day=date.today(), n=6)
+    tell(session, make_link(session, other), day=local_today(), n=6)
     client = signed_in(app, world["member"])
     for url in (
         "/coalitions/elders/respons",

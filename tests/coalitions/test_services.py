@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session
 
 from coalitions import services
-from tests.factories import make_coalition, make_link, make_organisation
+from tests.factories import local_today, make_coalition, make_link, make_organisation
 from vertelpunt.services import current_questionnaire
 
 
@@ -84,7 +84,7 @@ def test_coalition_rules(session: Session) -> None:
     with pytest.raises(services.CoalitionError, match="lowercase"):
         make_coalition(session, slug="Met Spaties")
     with pytest.raises(services.CoalitionError, match="cannot close before it opens"):
-        make_coalition(session, opens_on=date.today(), closes_on=date.today() - timedelta(days=1))
+        make_coalition(session, opens_on=local_today(), closes_on=local_today() - timedelta(days=1))
 
 
 def test_database_refuses_a_second_general_link(session: Session) -> None:

@@ -15,7 +15,7 @@ from coalitions.models import Coalition
 from sensemaking import filters
 from sensemaking.filters import FilterError, StoryFilter
 from sensemaking.models import StoryMark, StoryReview
-from tests.factories import make_coalition, make_organisation
+from tests.factories import local_today, make_coalition, make_organisation
 from tests.sensemaking._stories import make_story
 from vertelpunt import questionnaire, services
 from vertelpunt.questionnaire import Definition
@@ -218,7 +218,7 @@ def test_reviewed_stories_come_and_are_searched_as_reviewed(
             story_id=story.id,
             title="Met [naam]",
             text="Meneer [naam] belde [telefoon].",
-            reviewed_on=date.today(),
+            reviewed_on=local_today(),
         )
     )
     session.commit()
@@ -240,7 +240,7 @@ def test_reading_pack_lists_only_this_coalitions_marks(
 ) -> None:
     marked = make_story(session, coalition, title="gemarkeerd")
     make_story(session, coalition, title="niet")
-    session.add(StoryMark(story_id=marked.id, coalition_id=coalition.id, marked_on=date.today()))
+    session.add(StoryMark(story_id=marked.id, coalition_id=coalition.id, marked_on=local_today()))
     session.commit()
     assert titles(session, coalition, parse([("leespakket", "1")]), definition) == {"gemarkeerd"}
 

@@ -20,7 +20,7 @@ from sensemaking import stories as service
 from sensemaking.models import StoryMark, StoryReview
 from tests.coalitions.conftest import login
 from tests.conftest import make_app
-from tests.factories import make_coalition, make_organisation
+from tests.factories import local_today, make_coalition, make_organisation
 from tests.sensemaking._stories import make_story
 from vertelpunt import questionnaire
 from vertelpunt.models import Story
@@ -495,7 +495,9 @@ def test_review_proposes_a_redaction_and_a_member_then_sees_it(
     assert "De oorspronkelijke tekst blijft bewaard" in page_text(page)
     _title, text = review_and_save(client, coalition, story)
     review = fresh(session, StoryReview, story.id)
-    assert review.text == text and review.reviewer_id == facilitator.id and review.reviewed_on == date.today()
+    assert (
+        review.text == text and review.reviewer_id == facilitator.id and review.reviewed_on == local_today()
+    )
     assert fresh(session, Story, story.id).text == PHONE_STORY  # kept (KEEP_ORIGINAL_STORIES is on)
 
     member = app.test_client()
@@ -607,11 +609,11 @@ def test_marks_belong_to_one_coalition(session: Session, coalition: Coalition) -
     older = make_story(session, coalition, day=date(2026, 1, 1))
     newer = make_story(session, coalition, day=date(2026, 2, 1))
     theirs = make_story(session, other)
-    assert service.mark(session, coalition, older, today=date.today())
-    assert service.mark(session, coalition, newer, today=date.today())
-    assert not service.mark(session, coalition, newer, today=date.today())  # already there
+    assert service.mark(session, coalition, older, today=local_today())
+    assert service.mark(session, coalition, newer, today=local_today())
+    assert not service.mark(session, coalition, newer, today=local_today())  # already there
     with pytest.raises(ValueError, match="not this coalition"):
-        service.mark(session, coalition, theirs, today=date.today())
+        service.mark(session, coalition, theirs, today=local_today())
     session.commit()
     assert [s.id for s in service.marked_stories(session, coalition)] == [newer.id, older.id]
     assert service.marked_ids(session, other) == set()

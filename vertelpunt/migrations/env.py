@@ -7,8 +7,9 @@ from vertelpunt.db import make_engine
 from vertelpunt.models import import_all_models
 
 import_all_models()
-target_metadata = SQLModel.metadata
 config = context.config
+# `vertelpunt db check` may compare against other metadata (its tests add a column to a copy).
+target_metadata = config.attributes.get("target_metadata", SQLModel.metadata)
 
 
 def run_migrations_offline() -> None:
