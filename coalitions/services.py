@@ -282,12 +282,14 @@ def resolve_link(session: Session, *, token: str, today: date) -> tuple[InviteLi
     """The open link for ``token`` and its coalition; raise LinkUnknown, LinkClosed or LinkNotOpenYet."""
     if not token or len(token) > 64:
         raise LinkUnknown(token)
-    link = get_link(session, token)
-    if link is None:
+    found = session.exec(
+        select(InviteLink, Coalition)
+        .join(Coalition, col(Coalition.id) == col(InviteLink.coalition_id))
+        .where(InviteLink.token == token)
+    ).first()
+    if found is None:
         raise LinkUnknown(token)
-    coalition = session.get(Coalition, link.coalition_id)
-    if coalition is None:
-        raise LinkUnknown(token)
+    link, coalition = found
     closed = coalition.data_closed_on is not None  # coalitions/retention.py: the data is closed for good
     if closed or link.is_closed or (coalition.closes_on is not None and today > coalition.closes_on):
         raise LinkClosed(link, coalition)

@@ -33,7 +33,7 @@ from sensemaking.views import patterns as sensemaking_patterns
 from sensemaking.views import stories as sensemaking_stories
 from sensemaking.views import themes as sensemaking_themes
 from sensemaking.views import workshops as sensemaking_workshops
-from vertelpunt import access_log, config, db, errors, health, i18n, security
+from vertelpunt import access_log, config, db, errors, form_pages, health, i18n, security
 from vertelpunt import views as vertelpunt_views
 from vertelpunt.commands import COMMANDS
 from vertelpunt.limits import limiter
@@ -85,6 +85,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, default_env: str
     i18n.init_app(app)
     security.init_app(app)
     limiter.init_app(app)
+    form_pages.init_app(app)
     errors.init_app(app)
     csrf.init_app(app)
     # The public story form must work with cookies blocked: it checks Origin / Sec-Fetch-Site instead.

@@ -36,6 +36,8 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], Any]] = {
     "WITHDRAW_LIMIT": (str, "10 per hour"),
     "SECURE_COOKIES": (bool, None),
     "SUBMISSION_TOKEN_MAX_AGE": (int, 6 * 3600),
+    # Seconds a rendered story form is reused per process (vertelpunt/form_pages.py); 0 turns it off.
+    "SHARE_PAGE_CACHE_SECONDS": (int, 300),
     "STORY_MIN_WORDS": (int, 3),
     "STORY_MAX_CHARS": (int, 20_000),
     "TITLE_MAX_CHARS": (int, 120),

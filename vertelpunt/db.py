@@ -81,12 +81,27 @@ def read_session() -> Session:
     """Swap this app context's session for one that reads without taking SQLite's write lock first.
 
     For a page shown after a write failed (database locked or full): it must render while another
-    connection may still hold the lock.
+    connection may still hold the lock. Also for a POST that reads a lot before one short write, which
+    then goes through ``write_session``.
     """
     close_session()
     session = new_session(get_engine(), writes=False)
     g.db_session = session
     return session
+
+
+@contextmanager
+def write_session() -> Iterator[Session]:
+    """A session of its own for one short write transaction (SQLite: BEGIN IMMEDIATE), closed after.
+
+    SQLite has one write lock for all workers: taking it only around the insert, not for the whole
+    request (link lookup, form parsing, validation), is what lets story submissions run side by side.
+    """
+    session = new_session(get_engine(), writes=True)
+    try:
+        yield session
+    finally:
+        session.close()
 
 
 def new_session(engine: Engine, *, writes: bool = True) -> Session:

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from coalitions.models import Coalition, InviteLink
@@ -52,7 +53,10 @@ def load_questionnaire(session: Session, *, path: Path | None = None) -> LoadRes
 
 def latest_questionnaire(session: Session) -> Questionnaire | None:
     """The newest questionnaire version, or None."""
-    return session.exec(select(Questionnaire).order_by(col(Questionnaire.version).desc())).first()
+    # The definition is loaded only when this process has not parsed that version yet (parsed_definition).
+    # SQLModel types the column as its Python value (a dict), not as the attribute defer() expects.
+    query = select(Questionnaire).options(defer(Questionnaire.definition))  # type: ignore[arg-type]
+    return session.exec(query.order_by(col(Questionnaire.version).desc())).first()
 
 
 def current_questionnaire(session: Session) -> tuple[Questionnaire, qn.Definition]:
@@ -160,12 +164,16 @@ def submit_story(
             session.rollback()
             return SubmitResult(None, created=False)
         rows = [
-            Answer(story_id=story_id, question_id=qid, value=value, prefilled=True)
+            {"story_id": story_id, "question_id": qid, "value": value, "prefilled": True}
             for qid, value in link.prefill.items()
             if qid not in answers
         ]
-        rows += [Answer(story_id=story_id, question_id=qid, value=value) for qid, value in answers.items()]
-        session.add_all(rows)
+        rows += [
+            {"story_id": story_id, "question_id": qid, "value": value, "prefilled": False}
+            for qid, value in answers.items()
+        ]
+        if rows:  # one executemany, not an ORM flush of a dozen objects
+            session.execute(sa.insert(Answer), rows)
         session.commit()
     except BaseException:
         session.rollback()

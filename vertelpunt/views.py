@@ -16,11 +16,12 @@ from coalitions import services as coalition_services
 from coalitions.models import Coalition, InviteLink
 from sensemaking.feedback import has_published
 from vertelpunt import services, withdrawal
-from vertelpunt.db import get_session, read_session
+from vertelpunt.db import get_session, read_session, write_session
+from vertelpunt.form_pages import form_pages, row_key
 from vertelpunt.forms import StoryForm, build_story_form
 from vertelpunt.i18n import current_language
 from vertelpunt.limits import limiter, link_and_address, link_lookup_limit, share_post_limit, withdraw_limit
-from vertelpunt.questionnaire import asked, sections_of
+from vertelpunt.questionnaire import Definition, asked, sections_of
 from vertelpunt.security import is_same_origin_post
 from vertelpunt.timeutil import today
 
@@ -115,12 +116,19 @@ def _typed_story() -> dict[str, str]:
         return {}
 
 
-def _form_for(link: InviteLink, formdata: ImmutableMultiDict[str, str] | None) -> StoryForm:
-    _, definition = services.current_questionnaire(get_session())
+def _form_for(
+    link: InviteLink,
+    definition: Definition,
+    formdata: ImmutableMultiDict[str, str] | None,
+    submission: str | None = None,
+) -> StoryForm:
+    """The link's story form; a fresh submission id when ``submission`` is not given and none was posted."""
     questions = asked(definition, link.prefill)
     form_class = build_story_form(questions, lang=current_language(), limits=_limits())
     form = form_class(formdata=formdata) if formdata is not None else form_class(formdata=None)
-    if formdata is None or not form.submission.data:
+    if submission is not None:
+        form.submission.data = submission
+    elif formdata is None or not form.submission.data:
         form.submission.data = services.issue_submission_token(current_app.config["SECRET_KEY"])
     return form
 
@@ -133,28 +141,57 @@ def render_share(
     status: int = 200,
     fresh_token: bool = False,
 ) -> ResponseReturnValue:
-    """Render the story form, re-filled from ``formdata`` when given, with an optional message."""
+    """Render the story form, re-filled from ``formdata`` when given, with an optional message.
+
+    A fresh, empty form comes from the page cache (form_pages.py) with its own submission id.
+    """
     opened = _open_link(token)
     if not isinstance(opened, tuple) or not isinstance(opened[0], InviteLink):
         return opened
     link, coalition = opened
-    form = _form_for(link, formdata)
-    if fresh_token:
-        form.submission.data = services.issue_submission_token(current_app.config["SECRET_KEY"])
-    if formdata is not None and status == 422:
+    row, definition = services.current_questionnaire(get_session())
+    if formdata is None and not message and status == 200:
+        key = (
+            current_language(),
+            row_key(link),
+            row_key(coalition),
+            row.version,
+            row.checksum,
+            *_limits().values(),
+        )
+        fresh = services.issue_submission_token(current_app.config["SECRET_KEY"])
+        return form_pages().page(
+            key, fresh, lambda slot: _render_form(link, coalition, definition, None, "", slot)
+        )
+    renewed = services.issue_submission_token(current_app.config["SECRET_KEY"]) if fresh_token else None
+    return _render_form(
+        link, coalition, definition, formdata, message, renewed, validate=status == 422
+    ), status
+
+
+def _render_form(
+    link: InviteLink,
+    coalition: Coalition,
+    definition: Definition,
+    formdata: ImmutableMultiDict[str, str] | None,
+    message: str,
+    submission: str | None,
+    *,
+    validate: bool = False,
+) -> str:
+    form = _form_for(link, definition, formdata, submission)
+    if formdata is not None and validate:
         form.validate()
-    _, definition = services.current_questionnaire(get_session())
-    sections = sections_of(definition, tuple(form.questions))
     return render_template(
         "vertelpunt/share.html",
         form=form,
         link=link,
         coalition=coalition,
         definition=definition,
-        sections=sections,
+        sections=sections_of(definition, tuple(form.questions)),
         message=message,
         limits=_limits(),
-    ), status
+    )
 
 
 def receive_story(token: str) -> ResponseReturnValue:
@@ -166,6 +203,7 @@ def receive_story(token: str) -> ResponseReturnValue:
 
 
 def _receive_story(token: str) -> ResponseReturnValue:
+    read_session()  # everything up to the insert reads; the insert has a write transaction of its own
     opened = _open_link(token)
     if not isinstance(opened, tuple) or not isinstance(opened[0], InviteLink):
         return opened
@@ -190,7 +228,8 @@ def _receive_story(token: str) -> ResponseReturnValue:
                 "Alles wat je typte staat er nog. Kijk het even na en klik nog een keer op Versturen."
             ),
         )
-    form = _form_for(link, formdata)
+    questionnaire, definition = services.current_questionnaire(get_session())
+    form = _form_for(link, definition, formdata)
     cfg = current_app.config
     token_state = services.read_submission_token(
         cfg["SECRET_KEY"], form.submission.data or "", max_age=cfg["SUBMISSION_TOKEN_MAX_AGE"]
@@ -222,20 +261,20 @@ def _receive_story(token: str) -> ResponseReturnValue:
             status=422,
             message=_("Er klopt nog iets niet. Kijk bij de meldingen hieronder."),
         )
-    questionnaire, _definition = services.current_questionnaire(session)
     try:
-        services.submit_story(
-            session,
-            link=link,
-            questionnaire=questionnaire,
-            submission_id=token_state.submission_id,
-            title=form["title"].data,
-            text=form["text"].data,
-            answers=form.validate_conditions(link.prefill),
-            language=current_language(),
-            day=today(cfg["TIMEZONE"]),
-            withdraw_hash=withdrawal.code_hash(code),
-        )
+        with write_session() as writing:
+            services.submit_story(
+                writing,
+                link=link,
+                questionnaire=questionnaire,
+                submission_id=token_state.submission_id,
+                title=form["title"].data,
+                text=form["text"].data,
+                answers=form.validate_conditions(link.prefill),
+                language=current_language(),
+                day=today(cfg["TIMEZONE"]),
+                withdraw_hash=withdrawal.code_hash(code),
+            )
     except sa.exc.OperationalError as error:
         return _not_stored(token, full=services.storage_full(error))
     return _to_thanks(token, nonce=nonce)
