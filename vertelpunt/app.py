@@ -20,6 +20,7 @@ from coalitions.views import flyers as coalition_flyers
 from coalitions.views import home as coalition_home
 from coalitions.views import monitoring as coalition_monitoring
 from coalitions.views import organisations as coalition_organisations
+from coalitions.views import staff_helpers
 from coalitions.views import texts as coalition_texts
 from sensemaking.cli import COMMANDS as SENSEMAKING_COMMANDS
 from sensemaking.views import actions as sensemaking_actions
@@ -119,6 +120,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, default_env: str
         sensemaking_lessons,
     ):
         app.register_blueprint(area.bp, url_prefix=COALITIONS)
+    app.context_processor(staff_helpers)
     for command in (*COMMANDS, *COALITION_COMMANDS, *SENSEMAKING_COMMANDS):
         app.cli.add_command(command)
     return app

@@ -40,7 +40,6 @@ def coalition_blueprint(name: str, import_name: str) -> Blueprint:
     """A blueprint for a coalition screen area: sign-in and coalition access are checked before every view."""
     blueprint = Blueprint(name, import_name)
     blueprint.before_request(require_account)
-    blueprint.app_context_processor(staff_helpers)
     return blueprint
 
 
@@ -93,6 +92,6 @@ def lead_required(view: F) -> F:
 
 
 def staff_helpers() -> dict[str, Any]:
-    """Templates can ask who is signed in and what they may do."""
+    """Templates can ask who is signed in and what they may do (registered once, in the app factory)."""
     menu = [(endpoint, label) for endpoint, label in MENU if endpoint in current_app.view_functions]
     return {"can_manage": can_manage, "coalition_menu": menu, "coalition": g.get("coalition")}

@@ -157,3 +157,11 @@ def test_a_held_write_lock_does_not_stop_the_form_from_checking_a_story(
     assert response.status_code == 422
     assert "Geef je verhaal een korte titel." in response.get_data(as_text=True)
     assert waited < 2  # no wait for the lock (the busy timeout is 5 s)
+
+
+def test_the_staff_context_runs_once_per_page(app: Flask) -> None:
+    """Each coalition blueprint used to add it again: 13 runs for every page, public ones too."""
+    from coalitions.views import staff_helpers
+
+    processors = app.template_context_processors[None]
+    assert processors.count(staff_helpers) == 1
