@@ -1,13 +1,28 @@
-"""Rate limits. Keys hold the client address in the limiter's storage only (memory or Redis, with a TTL);
-it is never written to the database or the logs."""
+"""Rate limits, counted per visitor without keeping their address.
+
+A limiter key holds a keyed hash of the client address (HMAC with the app's SECRET_KEY), never the
+address itself: what sits in memory or in Redis (with a TTL) cannot be turned back into an address
+without the secret, not even by trying all four billion IPv4 addresses. Nothing is written to the
+database or the logs."""
 
 from __future__ import annotations
+
+import hashlib
+import hmac
 
 from flask import current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
-limiter = Limiter(key_func=get_remote_address, headers_enabled=False)
+
+def visitor() -> str:
+    """The limiter's key for this visitor: a keyed hash of the client address, not the address."""
+    secret = str(current_app.config["SECRET_KEY"]).encode()
+    digest = hmac.new(secret, b"rate-limit:" + get_remote_address().encode(), hashlib.sha256)
+    return digest.hexdigest()[:32]
+
+
+limiter = Limiter(key_func=visitor, headers_enabled=False)
 
 
 def share_post_limit() -> str:
@@ -31,4 +46,4 @@ def withdraw_limit() -> str:
 def link_and_address() -> str:
     """Limit key: the invite link plus the address, so one busy school network does not block another link."""
     token = (request.view_args or {}).get("token", "")
-    return f"{token}:{get_remote_address()}"
+    return f"{token}:{visitor()}"

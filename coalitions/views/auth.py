@@ -5,14 +5,13 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 
 from coalitions import accounts
 from coalitions.auth import Staff, safe_next, start_session
 from coalitions.forms import LoginForm, SetPasswordForm
 from vertelpunt.db import get_session
-from vertelpunt.limits import limiter
+from vertelpunt.limits import limiter, visitor
 
 bp = Blueprint("auth", __name__)
 
@@ -25,7 +24,7 @@ def login_limit() -> str:
 
 def account_and_address() -> str:
     """Limit key: the e-mail tried plus the address, so one attacker cannot lock a colleague out."""
-    return f"{accounts.normalise_email(request.form.get('email', ''))}:{get_remote_address()}"
+    return f"{accounts.normalise_email(request.form.get('email', ''))}:{visitor()}"
 
 
 @bp.route("/login", methods=["GET", "POST"])
