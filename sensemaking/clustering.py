@@ -9,8 +9,6 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.metrics import silhouette_score
 
 MIN_K = 4
 MAX_K = 15
@@ -33,6 +31,8 @@ def k_range(n: int) -> range:
 
 def kmeans(vectors: np.ndarray, k: int, seed: int) -> np.ndarray:
     """Seeded k-means labels (several starts; the best inertia wins)."""
+    from sklearn.cluster import KMeans  # on first use, like the rest of scikit-learn (representation.py)
+
     return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(vectors).astype(int)
 
 
@@ -43,6 +43,8 @@ def choose_k(vectors: np.ndarray, seed: int, report: Callable[[int, int], None] 
     few enough to discuss in a workshop. Above ``CHOOSE_SAMPLE`` stories the candidates are tried on a
     seeded sample, so 100,000 stories cost no more than 5,000.
     """
+    from sklearn.metrics import silhouette_score
+
     candidates = list(k_range(len(vectors)))
     rng = np.random.default_rng(seed)
     if len(vectors) > CHOOSE_SAMPLE:

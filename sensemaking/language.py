@@ -8,9 +8,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from importlib.metadata import version
 from typing import Any
-
-import spacy
 
 LANGUAGES = ("nl", "en")
 MIN_LENGTH = 3
@@ -28,7 +27,7 @@ EXTRA_STOP_WORDS = {
 def signature(lang: str = "nl") -> str:
     """A short fingerprint of how lemmas are made (spaCy version, our stop words, minimum length):
     stored lemmas made another way are recomputed, never mixed."""
-    basis = f"{spacy.__version__}|{MIN_LENGTH}|{' '.join(sorted(EXTRA_STOP_WORDS[lang]))}"
+    basis = f"{version('spacy')}|{MIN_LENGTH}|{' '.join(sorted(EXTRA_STOP_WORDS[lang]))}"
     return hashlib.sha256(basis.encode()).hexdigest()[:8]
 
 
@@ -37,6 +36,8 @@ def pipeline(lang: str = "nl") -> Any:
     """The blank spaCy pipeline for ``lang`` with a lookup lemmatizer (built once per process)."""
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {lang!r}")
+    import spacy  # imported on first use: the web app and most commands never need it (about a second)
+
     nlp = spacy.blank(lang)
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()

@@ -22,9 +22,6 @@ from typing import Protocol
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
-from sklearn.preprocessing import normalize
 
 from sensemaking.language import content_lemmas, signature
 
@@ -80,6 +77,11 @@ class LemmaRepresentation:
         per distinct lemma, not per occurrence: the same numbers as scikit-learn's ``char_wb`` analyser
         on the lemma text, many times faster.
         """
+        # scikit-learn is imported on first use: the web app and most commands never need it (seconds).
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+        from sklearn.preprocessing import normalize
+
         docs = [p.decode("utf-8") for p in prepared]
         n = len(docs)
         rng = np.random.default_rng(seed)
