@@ -75,6 +75,8 @@ def make_app(database_url: str, **overrides: Any) -> Flask:
         "DATABASE_URL": database_url,
         "RATELIMIT_ENABLED": False,
         "BASE_URL": "http://localhost",
+        # Tests change links between requests; the few-second window has tests of its own (test_form_pages).
+        "SHARE_LINK_CHECK_SECONDS": 0,
     }
     config.update(overrides)
     app = create_app(config)

@@ -38,6 +38,8 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], Any]] = {
     "SUBMISSION_TOKEN_MAX_AGE": (int, 6 * 3600),
     # Seconds a rendered story form is reused per process (vertelpunt/form_pages.py); 0 turns it off.
     "SHARE_PAGE_CACHE_SECONDS": (int, 300),
+    # Seconds a link found open is not looked up again for its form page (the POST always checks).
+    "SHARE_LINK_CHECK_SECONDS": ((int, float), 2.0),
     "STORY_MIN_WORDS": (int, 3),
     "STORY_MAX_CHARS": (int, 20_000),
     "TITLE_MAX_CHARS": (int, 120),

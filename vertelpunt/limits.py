@@ -47,3 +47,16 @@ def link_and_address() -> str:
     """Limit key: the invite link plus the address, so one busy school network does not block another link."""
     token = (request.view_args or {}).get("token", "")
     return f"{token}:{visitor()}"
+
+
+def public_form_limit() -> str:
+    """One limit for a public form's route: openings (GET) per visitor, submissions (POST) per link and visitor.
+
+    One decorator instead of one per method: flask-limiter's checks cost more than the cached form page.
+    """
+    return share_post_limit() if request.method == "POST" else link_lookup_limit()
+
+
+def public_form_key() -> str:
+    """The key that goes with ``public_form_limit``: the method keeps the two counts apart."""
+    return f"post:{link_and_address()}" if request.method == "POST" else f"get:{visitor()}"

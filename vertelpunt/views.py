@@ -20,7 +20,7 @@ from vertelpunt.db import get_session, read_session, write_session
 from vertelpunt.form_pages import form_pages, row_key
 from vertelpunt.forms import StoryForm, build_story_form
 from vertelpunt.i18n import current_language
-from vertelpunt.limits import limiter, link_and_address, link_lookup_limit, share_post_limit, withdraw_limit
+from vertelpunt.limits import limiter, link_lookup_limit, public_form_key, public_form_limit, withdraw_limit
 from vertelpunt.questionnaire import Definition, asked, sections_of
 from vertelpunt.security import is_same_origin_post
 from vertelpunt.timeutil import today
@@ -52,8 +52,7 @@ def privacy() -> ResponseReturnValue:
 
 
 @bp.route("/i/<token>", methods=["GET", "POST"])
-@limiter.limit(share_post_limit, methods=["POST"], key_func=link_and_address)
-@limiter.limit(link_lookup_limit, methods=["GET"])
+@limiter.limit(public_form_limit, key_func=public_form_key)
 def share(token: str) -> ResponseReturnValue:
     """The story form of an invite link, with the questions the link answers left out."""
     if request.method == "GET":
@@ -145,21 +144,21 @@ def render_share(
 
     A fresh, empty form comes from the page cache (form_pages.py) with its own submission id.
     """
+    fresh_form = formdata is None and not message and status == 200
+    if fresh_form:
+        fresh = services.issue_submission_token(current_app.config["SECRET_KEY"])
+        page = form_pages().recent(token, current_language(), fresh)
+        if page is not None:
+            return page
     opened = _open_link(token)
     if not isinstance(opened, tuple) or not isinstance(opened[0], InviteLink):
         return opened
     link, coalition = opened
     row, definition = services.current_questionnaire(get_session())
-    if formdata is None and not message and status == 200:
-        key = (
-            current_language(),
-            row_key(link),
-            row_key(coalition),
-            row.version,
-            row.checksum,
-            *_limits().values(),
-        )
-        fresh = services.issue_submission_token(current_app.config["SECRET_KEY"])
+    if fresh_form:
+        lang = current_language()
+        key = (lang, row_key(link), row_key(coalition), row.version, row.checksum, *_limits().values())
+        form_pages().checked(token, lang, key)
         return form_pages().page(
             key, fresh, lambda slot: _render_form(link, coalition, definition, None, "", slot)
         )

@@ -26,7 +26,7 @@ from sensemaking.evaluations import TEXT_MAX, EvaluationError
 from sensemaking.models import Workshop
 from vertelpunt.db import get_session
 from vertelpunt.i18n import current_language
-from vertelpunt.limits import limiter, link_and_address, link_lookup_limit, share_post_limit
+from vertelpunt.limits import limiter, link_lookup_limit, public_form_key, public_form_limit
 from vertelpunt.security import is_same_origin_post
 
 bp = Blueprint("evaluation_public", __name__)
@@ -113,8 +113,7 @@ def _page(
 
 
 @bp.route("/w/<token>/evaluatie", methods=["GET", "POST"])
-@limiter.limit(share_post_limit, methods=["POST"], key_func=link_and_address)
-@limiter.limit(link_lookup_limit, methods=["GET"])
+@limiter.limit(public_form_limit, key_func=public_form_key)
 def evaluate(token: str) -> ResponseReturnValue:
     """The evaluation form of a session; a closed session says so (410), an unknown link is a 404."""
     workshop = _workshop_or_404(token)

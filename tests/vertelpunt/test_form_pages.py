@@ -12,13 +12,15 @@ from flask.testing import FlaskClient
 from sqlmodel import Session
 
 from coalitions.models import Coalition
-from tests.conftest import PG_URL, submission_token
+from tests.conftest import PG_URL, make_app, submission_token
 from tests.factories import make_link, story_form
 from vertelpunt import services
+from vertelpunt.db import new_session
 from vertelpunt.form_pages import SLOT, FormPages, form_pages
 from vertelpunt.timeutil import utcnow
 
 SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin"}
+CANARY = "Mijn verhaal over de wachtlijst en de fijne begeleider die bleef bellen."
 
 
 class Clock:
@@ -87,6 +89,27 @@ def test_zero_seconds_turns_the_cache_off() -> None:
     assert pages.page("k", "x", render) == "<p>x</p>"
     pages.page("k", "y", render)
     assert calls == ["x", "y"] and len(pages) == 0
+
+
+def test_a_link_found_open_is_not_looked_up_again_within_the_window() -> None:
+    clock = Clock()
+    pages = FormPages(300, check_seconds=2, timer=clock)
+    _calls, render = counting("<p>{id}</p>")
+    assert pages.recent("tok", "nl", "a") is None  # never checked
+    pages.checked("tok", "nl", ("nl", "v1"))
+    pages.page(("nl", "v1"), "a", render)
+    assert pages.recent("tok", "nl", "b") == "<p>b</p>"
+    assert pages.recent("tok", "en", "b") is None  # each language is its own page
+    clock.now = 2.5
+    assert pages.recent("tok", "nl", "c") is None  # the window is over: look the link up again
+
+
+def test_without_a_window_every_request_checks_the_link() -> None:
+    pages = FormPages(300, check_seconds=0)
+    _calls, render = counting("<p>{id}</p>")
+    pages.checked("tok", "nl", "key")
+    pages.page("key", "a", render)
+    assert pages.recent("tok", "nl", "b") is None
 
 
 # Through the app --------------------------------------------------------------------------------
@@ -165,3 +188,31 @@ def test_the_staff_context_runs_once_per_page(app: Flask) -> None:
 
     processors = app.template_context_processors[None]
     assert processors.count(staff_helpers) == 1
+
+
+def test_closing_a_link_reaches_the_form_after_the_window_and_a_story_sent_meanwhile_is_kept(
+    database_url: str,
+) -> None:
+    app = make_app(database_url, SHARE_LINK_CHECK_SECONDS=2)
+    clock = Clock()
+    app.extensions["form_pages"] = FormPages(300, check_seconds=2, timer=clock)
+    try:
+        session = new_session(app.extensions["engine"])
+        link = make_link(session)
+        client = app.test_client()
+        token = submission_token(client.get(f"/i/{link.token}").get_data(as_text=True))
+        link.closed_at = utcnow()
+        session.add(link)
+        session.commit()
+        assert client.get(f"/i/{link.token}").status_code == 200  # within the window: not looked up again
+        refused = client.post(
+            f"/i/{link.token}", data={"submission": token, **story_form(text=CANARY)}, headers=SAME_ORIGIN
+        )
+        assert refused.status_code == 410 and CANARY in refused.get_data(
+            as_text=True
+        )  # sending always checks
+        clock.now = 2.5
+        assert client.get(f"/i/{link.token}").status_code == 410
+        session.close()
+    finally:
+        app.extensions["engine"].dispose()
