@@ -7,6 +7,9 @@
  * again until the server confirms them; the server makes every operation safe to receive twice. The board
  * asks for news every second (a 304 when nothing changed) and replays the changes still on their way on
  * top of what it gets, so nobody's change disappears from their own screen.
+ * The board can be shown larger or smaller (CSS zoom on the canvas, kept for the tab in sessionStorage),
+ * for a projector or a phone; positions stay in unzoomed board pixels, so only pointer distances and the
+ * scroll position are divided by the zoom.
  * All text is set with textContent: hexagon texts are never parsed as HTML.
  */
 (function () {
@@ -26,6 +29,8 @@
   var editor = document.getElementById("board-editor");
   var form = document.getElementById("board-add");
   var storeKey = "vertelpunt-board-outbox:" + config.opsUrl;
+  var ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2], ZOOM_KEY = "vertelpunt-board-zoom";
+  var zoom = 1;
 
   var server = config.state;          // the last state the server sent
   var etag = null;
@@ -274,7 +279,7 @@
   function startDrag(event) {
     if (event.button !== 0 || closed || (state.locked && !config.staff)) { return; }
     var el = event.currentTarget;
-    drag = { el: el, id: el.dataset.id, x: event.clientX, y: event.clientY, left: el.offsetLeft, top: el.offsetTop, moved: false };
+    drag = { el: el, id: el.dataset.id, x: event.clientX, y: event.clientY, left: parseFloat(el.style.left), top: parseFloat(el.style.top), moved: false };
     el.setPointerCapture(event.pointerId);
     el.addEventListener("pointermove", moveDrag);
     el.addEventListener("pointerup", endDrag);
@@ -282,8 +287,8 @@
     delete el.dataset.dragged;
   }
   function moveDrag(event) {
-    var dx = event.clientX - drag.x, dy = event.clientY - drag.y;
-    if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 6) { return; }
+    var dx = (event.clientX - drag.x) / zoom, dy = (event.clientY - drag.y) / zoom;
+    if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 6 / zoom) { return; }
     drag.moved = true; drag.el.classList.add("is-dragging");
     drag.el.style.left = (drag.left + dx) + "px"; drag.el.style.top = (drag.top + dy) + "px";
   }
@@ -296,7 +301,7 @@
     if (!moved) { return; }
     el.dataset.dragged = "1";
     window.setTimeout(function () { delete el.dataset.dragged; }, 0);
-    var cell = cellAt(el.offsetLeft + W / 2 - origin.x, el.offsetTop + H / 2 - origin.y);
+    var cell = cellAt(parseFloat(el.style.left) + W / 2 - origin.x, parseFloat(el.style.top) + H / 2 - origin.y);
     send({ op: "move", id: id, q: cell.q, r: cell.r });
     event.preventDefault();
   }
@@ -383,18 +388,48 @@
     if (!kind || !text) { say(t.needText, true); form.querySelector('[name="text"]').focus(); return; }
     if (text.length > config.maxText) { say(t.tooLong, true); return; }
     var near = theme ? find(state, theme) : null;
-    var spot = near || cellAt(viewport.scrollLeft + viewport.clientWidth / 2 - origin.x, viewport.scrollTop + viewport.clientHeight / 2 - origin.y);
+    var middle = viewMiddle();
+    var spot = near || cellAt(middle.x - origin.x, middle.y - origin.y);
     var id = uuid4();
     send({ op: "add", id: id, kind: kind, text: text, q: spot.q, r: spot.r, link: theme || null });
     form.querySelector('[name="text"]').value = "";
     say(t.added, false);
   }); }
 
+  // Zoom ---------------------------------------------------------------------------------------------
+  function viewMiddle() {
+    return { x: (viewport.scrollLeft + viewport.clientWidth / 2) / zoom, y: (viewport.scrollTop + viewport.clientHeight / 2) / zoom };
+  }
+  function setZoom(value, announce) {
+    var middle = viewMiddle();
+    zoom = value;
+    canvas.style.zoom = String(zoom);
+    viewport.scrollLeft = middle.x * zoom - viewport.clientWidth / 2;
+    viewport.scrollTop = middle.y * zoom - viewport.clientHeight / 2;
+    var level = Math.round(zoom * 100);
+    document.getElementById("board-zoom-level").textContent = level + "%";
+    document.getElementById("board-zoom-out").disabled = zoom <= ZOOMS[0];
+    document.getElementById("board-zoom-in").disabled = zoom >= ZOOMS[ZOOMS.length - 1];
+    try { window.sessionStorage.setItem(ZOOM_KEY, String(zoom)); } catch (e) { /* storage off: this page only */ }
+    if (announce) { say(t.zoomed.replace("{n}", level), false); }
+  }
+  function stepZoom(direction) {
+    var i = ZOOMS.indexOf(zoom);
+    var next = ZOOMS[Math.min(ZOOMS.length - 1, Math.max(0, i + direction))];
+    if (next !== zoom) { setZoom(next, true); }
+  }
+  document.getElementById("board-zoom-in").addEventListener("click", function () { stepZoom(1); });
+  document.getElementById("board-zoom-out").addEventListener("click", function () { stepZoom(-1); });
+  document.getElementById("board-zoom-reset").addEventListener("click", function () { setZoom(1, true); });
+
   // Back online: send what waited at once instead of at the next retry.
   window.addEventListener("online", function () { retryMs = 1000; flush(); });
 
   state = replay(server);
   render();
+  var kept = 1;
+  try { kept = parseFloat(window.sessionStorage.getItem(ZOOM_KEY) || "1"); } catch (e) { kept = 1; }
+  setZoom(ZOOMS.indexOf(kept) >= 0 ? kept : 1, false);
   if (outbox.length) { flush(); }
   window.setTimeout(poll, POLL_MS);
 }());

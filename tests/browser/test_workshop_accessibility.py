@@ -383,3 +383,55 @@ def test_the_board_works_by_keyboard(
     assert page.evaluate("() => document.activeElement.dataset.id") == focused["id"]
     assert page.evaluate("() => window.__csp") == []
     no_errors(recorder)
+
+
+CENTRES = """() => [...document.querySelectorAll('#board-canvas .hex')].map((el) => {
+  const box = el.getBoundingClientRect();
+  return {id: el.dataset.id, x: box.x + box.width / 2, y: box.y + box.height / 2, width: box.width};
+})"""
+
+
+def test_the_board_zooms_and_a_dragged_hexagon_lands_under_the_pointer(
+    new_context: NewContext, live_server: str, data: dict[str, Any]
+) -> None:
+    context, recorder = new_context(**DESKTOP)
+    page = watched(context)
+    sign_in(page, live_server, data["email"])
+    page.goto(f"{live_server}/coalitions/{SLUG}/sessies/{data['first']}/bord")
+    page.locator("#board-canvas .hex").first.wait_for()
+    assert page.locator("#board-zoom-level").text_content() == "100%"
+    normal = page.evaluate(CENTRES)[0]["width"]
+
+    page.get_by_role("button", name="Groter").click()
+    page.get_by_role("button", name="Groter").click()
+    assert page.locator("#board-zoom-level").text_content() == "150%"
+    assert "150 procent" in (page.locator("#board-status").text_content() or "")
+    assert page.evaluate(CENTRES)[0]["width"] == pytest.approx(normal * 1.5, abs=2)
+    assert blocking_violations(page) == []
+    shot(page, "desktop-board-zoom-150")
+
+    # The rightmost hexagon, dragged two hexagon widths further right (free cells), lands two cells on:
+    # the distance on screen is divided by the zoom (without that it would land three cells on).
+    page.locator("#board-viewport").evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    rightmost = max(page.evaluate(CENTRES), key=lambda c: c["x"])
+    left = f"parseFloat(document.querySelector(`.hex[data-id='{rightmost['id']}']`).style.left)"
+    start = page.evaluate(f"() => {left}")
+    page.mouse.move(rightmost["x"], rightmost["y"])
+    page.mouse.down()
+    page.mouse.move(rightmost["x"] + rightmost["width"] * 2, rightmost["y"], steps=10)
+    page.mouse.up()
+    two_cells = 2 * 3**0.5 * 60  # two hexagon widths in board pixels (size 60, pointy top)
+    page.wait_for_function(f"() => Math.abs({left} - {start} - {two_cells}) < 1.5", timeout=5000)
+    page.wait_for_timeout(1500)  # and the server's next state agrees
+    assert page.evaluate(f"() => {left}") - start == pytest.approx(two_cells, abs=1.5)
+    assert next(c for c in page.evaluate(CENTRES) if c["id"] == rightmost["id"])["width"] == pytest.approx(
+        normal * 1.5, abs=2
+    )
+
+    page.reload()
+    page.locator("#board-canvas .hex").first.wait_for()
+    assert page.locator("#board-zoom-level").text_content() == "150%"  # kept for this tab
+    page.get_by_role("button", name="Gewone grootte").click()
+    assert page.locator("#board-zoom-level").text_content() == "100%"
+    assert page.evaluate("() => window.__csp") == []
+    no_errors(recorder)
