@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from sensemaking.errors import FieldError
 from sensemaking.models import DissentRound, Hexagon, Proposal, Workshop
@@ -208,3 +208,10 @@ def save_improved(session: Session, *, proposal: Proposal, improved: str) -> Pro
     proposal.improved = _clean(improved, field="improved", limit=TEXT_MAX)
     session.add(proposal)
     return proposal
+
+
+def delete_proposal(session: Session, *, proposal: Proposal) -> None:
+    """Delete a proposal and its rounds (the board's action hexagon stays); the caller commits."""
+    session.exec(delete(DissentRound).where(col(DissentRound.proposal_id) == proposal.id))
+    session.delete(proposal)
+    session.flush()

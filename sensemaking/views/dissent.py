@@ -329,6 +329,26 @@ def improve(slug: str, workshop_id: int, proposal_id: int) -> ResponseReturnValu
     return _proposal_page(improved_form=form, status=422)
 
 
+@bp.route("/<slug>/sessies/<int:workshop_id>/dissent/<int:proposal_id>/verwijderen", methods=["GET", "POST"])
+def delete_proposal(slug: str, workshop_id: int, proposal_id: int) -> ResponseReturnValue:
+    """Ask whether to delete a proposal with its rounds; delete it when confirmed."""
+    proposal = current_proposal()
+    if request.method == "POST":
+        session = get_session()
+        title = proposal.title
+        dissent.delete_proposal(session, proposal=proposal)
+        session.commit()
+        flash(_("‘%(title)s’ is verwijderd.", title=title))
+        return redirect(_url(".proposals"))
+    return render_template(
+        "sensemaking/dissent/delete.html",
+        coalition=current_coalition(),
+        workshop=current_workshop(),
+        proposal=proposal,
+        rounds=len(dissent.rounds_of(get_session(), proposal)),
+    )
+
+
 # Session evaluation results ------------------------------------------------------------------------------
 
 

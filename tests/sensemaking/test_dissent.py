@@ -215,6 +215,37 @@ def test_add_a_proposal_and_correct_a_round(
     assert client.post(url + "/rondes/2", data={"ronde-2-critique": "x"}).status_code == 404
 
 
+def test_a_proposal_is_deleted_with_its_rounds_after_asking_and_its_board_action_stays(
+    client: FlaskClient, session: Session, coalition: Coalition
+) -> None:
+    workshop = make_workshop(session, coalition)
+    action = hexagon(session, workshop, "Buddy voor elke jongere")
+    keep = dissent.add_proposal(session, workshop=workshop, title="Wachtlijst zichtbaar")
+    dissent.record_round(session, proposal=keep, critique="Wie houdt het bij?", suggestions="")
+    (gone,) = dissent.proposals_from_board(session, workshop=workshop)
+    for critique in ("Te duur", "Wie doet het?"):
+        dissent.record_round(session, proposal=gone, critique=critique, suggestions="")
+    session.commit()
+    login(client, session, role="facilitator", coalition=coalition)
+    url = f"{base(coalition, workshop)}/{gone.id}/verwijderen"
+    assert url in text_of(client.get(f"{base(coalition, workshop)}/{gone.id}"))
+
+    question = text_of(client.get(url))
+    assert "Voorstel verwijderen?" in question and "Buddy voor elke jongere" in question
+    assert "De 2 rondes die erbij zijn opgeschreven verdwijnen ook." in question
+    assert "De actie op het bord blijft staan." in question
+    response = client.post(url)
+    assert response.status_code == 302
+    assert "‘Buddy voor elke jongere’ is verwijderd." in text_of(client.get(base(coalition, workshop)))
+
+    session.rollback()  # end the read transaction: see what the requests stored
+    assert [p.title for p in session.exec(select(Proposal)).all()] == ["Wachtlijst zichtbaar"]
+    assert [r.critique for r in session.exec(select(DissentRound)).all()] == ["Wie houdt het bij?"]
+    assert session.get(Hexagon, action.id) is not None
+    assert [h.id for h in dissent.board_actions(session, workshop, without_proposal=True)] == [action.id]
+    assert client.post(url).status_code == 404  # already gone
+
+
 def test_a_board_action_from_another_workshop_is_refused_on_screen(
     client: FlaskClient, session: Session, coalition: Coalition
 ) -> None:
