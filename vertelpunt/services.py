@@ -136,14 +136,16 @@ def submit_story(
     language: str,
     day: date,
     withdraw_hash: str | None = None,
+    story_id: str | None = None,
 ) -> SubmitResult:
     """Store a story and its answers exactly once per submission id, in one transaction.
 
     The link's own answers are stored too, marked ``prefilled``; a teller's answer to a question the link
     left open (age "unknown") wins over the link's. ``withdraw_hash`` is the sha256 of the teller's
     withdrawal code (vertelpunt/withdrawal.py); a duplicate submission keeps the first story's.
+    ``story_id`` is random unless given (the demo gives fixed ids, so its theme run is the same every time).
     """
-    story_id = str(uuid.uuid4())
+    story_id = story_id or str(uuid.uuid4())
     values = {
         "id": story_id,
         "submission_id": submission_id,

@@ -28,6 +28,7 @@ from sensemaking.models import (
     Proposal,
     SessionEvaluation,
     StoryMark,
+    Theme,
     Workshop,
 )
 from tests.conftest import PG_URL, make_app
@@ -292,3 +293,37 @@ def test_every_screen_of_the_loop_shows_the_demo(demo_app: Flask, reader: Sessio
         pages.append(url(demo_app, "sensemaking_actions.action", action_id=action.id))
     for page in pages:
         assert client.get(page).status_code == 200, page
+
+
+def _seeded_themes_and_board(
+    tmp_path: Path, name: str
+) -> tuple[list[tuple[str, int]], list[tuple[str, str, int, int]]]:
+    """Seed the demo on a new SQLite file; its run's themes (label, size) and first board, by position."""
+    url = f"sqlite:///{tmp_path / name}"
+    db.upgrade(url)
+    app = make_app(url)
+    try:
+        with app.app_context():
+            session = db.get_session()
+            demo.seed(session, today=TODAY)
+            session.commit()
+            themes = [
+                (t.label, t.size) for t in session.exec(select(Theme).order_by(col(Theme.number))).all()
+            ]
+            board = sorted(
+                (h.kind, h.text, h.q, h.r)
+                for h in session.exec(
+                    select(Hexagon).where(Hexagon.workshop_id == first_workshop(session).id)
+                )
+            )
+            return themes, board
+    finally:
+        app.extensions["engine"].dispose()
+
+
+def test_the_demo_is_the_same_every_time(tmp_path: Path) -> None:
+    """Fixed story ids: two `make demo` runs show the same themes and the same board."""
+    first = _seeded_themes_and_board(tmp_path, "one.sqlite")
+    again = _seeded_themes_and_board(tmp_path, "two.sqlite")
+    assert first[0] and first[1]
+    assert first == again
