@@ -59,6 +59,21 @@
     try { window.sessionStorage.setItem(storeKey, JSON.stringify(inflight.concat(outbox))); } catch (e) { /* storage off: memory only */ }
   }
 
+  // Long Dutch compounds ("jeugdhulpverlener") fit on one line in a smaller letter rather than break:
+  // the longest word is measured on a canvas (no layout), down to 65 % of the letter; longer ones break.
+  var ruler = document.createElement("canvas").getContext("2d");
+  function fitWords(textEl, text) {
+    textEl.style.fontSize = "";
+    var longest = text.split(/\s+/).reduce(function (a, w) { return w.length > a.length ? w : a; }, "");
+    if (longest.length < 9 || !ruler) { return; }
+    var style = window.getComputedStyle(textEl);
+    // A canvas measures a little narrower than the page sets the same word: keep 10 % spare.
+    var size = parseFloat(style.fontSize), room = (parseFloat(style.maxWidth) || 82) * 0.9;
+    ruler.font = style.fontWeight + " " + size + "px " + style.fontFamily;
+    var width = ruler.measureText(longest).width;
+    if (width > room) { textEl.style.fontSize = Math.max(size * 0.65, Math.floor(size * room / width * 10) / 10) + "px"; }
+  }
+
   // Geometry (pointy-top axial coordinates) ---------------------------------------------------------
   function centre(q, r) { return { x: W * (q + r / 2), y: 1.5 * SIZE * r }; }
   function cellAt(x, y) {
@@ -214,7 +229,8 @@
       }
       el.className = "hex hex-" + h.kind + (h.id === selectedId ? " is-selected" : "");
       el.querySelector(".hex-kind").textContent = t.kinds[h.kind];
-      el.querySelector(".hex-text").textContent = h.text || "…";
+      var textEl = el.querySelector(".hex-text");
+      textEl.textContent = h.text || "…";
       var group = h.links.map(themeText).filter(Boolean).join(", ");
       var label = t.kinds[h.kind] + ": " + (h.text || t.empty);
       if (group) { label += (/[.!?]$/.test(label) ? " " : ". ") + t.under + ": " + group; }
@@ -224,6 +240,7 @@
         el.style.left = (origin.x + c.x - W / 2) + "px"; el.style.top = (origin.y + c.y - H / 2) + "px";
       }
       if (!el.parentNode) { canvas.appendChild(el); }
+      fitWords(textEl, h.text || "");  // measured in place: the letter depends on the hexagon's kind
     });
     // Keep the tab order the grid order, moving nodes only when it changed (a moved node loses its drag).
     var wanted = hexes.map(function (h) { return h.id; });

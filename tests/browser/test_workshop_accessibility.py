@@ -407,6 +407,14 @@ def test_the_board_zooms_and_a_dragged_hexagon_lands_under_the_pointer(
     assert page.locator("#board-zoom-level").text_content() == "150%"
     assert "150 procent" in (page.locator("#board-status").text_content() or "")
     assert page.evaluate(CENTRES)[0]["width"] == pytest.approx(normal * 1.5, abs=2)
+    # "contactpersoon" (14 letters) gets a smaller letter and fits on its line unbroken.
+    fits = page.evaluate(
+        """() => [...document.querySelectorAll('#board-canvas .hex-text')]
+          .filter((el) => el.textContent.includes('contactpersoon'))
+          .map((el) => { el.style.overflowWrap = 'normal'; const ok = el.scrollWidth <= el.clientWidth + 1;
+                         el.style.overflowWrap = ''; return [ok, el.style.fontSize !== '']; })"""
+    )
+    assert fits == [[True, True]]
     assert blocking_violations(page) == []
     shot(page, "desktop-board-zoom-150")
 
