@@ -98,11 +98,15 @@ def submit_evaluation(
 
 @dataclass(frozen=True)
 class StatementResult:
-    """How one statement was rated: the mean (one decimal) and how many chose each rating (as shown)."""
+    """How one statement was rated: the mean (one decimal) and how many chose each rating (as shown).
+
+    The mean is None whenever a cell is hidden: with the total it would give the hidden counts away
+    (ratings 5, 5, 5, 5, 1 have the mean 4.2, which only one 1 and four 5s make).
+    """
 
     key: str
     statement: str
-    mean: float
+    mean: float | None
     distribution: dict[int, Shown]
 
 
@@ -149,7 +153,9 @@ def evaluation_results(session: Session, workshop: Workshop) -> EvaluationResult
             StatementResult(
                 key=key,
                 statement=str(statement),
-                mean=round(sum(values) / answers, 1),
+                mean=round(sum(values) / answers, 1)
+                if all(isinstance(c, int) for c in shown.values())
+                else None,
                 distribution={r: shown[str(r)] for r in RATINGS},
             )
         )

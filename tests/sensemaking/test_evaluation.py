@@ -283,15 +283,29 @@ def test_results_are_hidden_under_five_answers_and_shown_at_five(
     results = evaluations.evaluation_results(session, workshop)
     assert (results.answers, results.answers_shown, results.shown) == (5, 5, True)
     useful = results.statements[0]
-    assert (useful.key, useful.statement, useful.mean) == ("useful", "De sessie was nuttig", 4.0)
+    assert (useful.key, useful.statement) == ("useful", "De sessie was nuttig")
+    # With cells hidden the mean would give them away (total 5, mean 4.0 pins the small counts): no mean.
+    assert useful.mean is None
     # 1-4 people on one rating read "<5"; another cell is hidden so the small ones cannot be worked out.
     assert useful.distribution[1] == useful.distribution[3] == 0
     assert useful.distribution[2] == useful.distribution[4] == useful.distribution[5] == "<5"
     assert [s.key for s in results.statements] == ["useful", "heard", "next_steps"]
-    assert results.statements[1].mean == 2.6
+    assert results.statements[1].mean is None
     assert results.statements[2].distribution == {1: 0, 2: 0, 3: 5, 4: 0, 5: 0}
+    assert results.statements[2].mean == 3.0  # nothing hidden: the mean tells nothing new
     assert sorted(results.went_well) == ["Fijn", "Fijn", "Fijn", "Fijn", "Goede sfeer"]
     assert results.better == ("Meer tijd",)
+
+
+def test_the_mean_does_not_give_away_one_dissenting_participant(session: Session, workshop: Workshop) -> None:
+    for useful in (5, 5, 5, 5, 1):
+        store(session, workshop, useful)
+    useful_row = evaluations.evaluation_results(session, workshop).statements[0]
+    assert useful_row.distribution == {1: "<5", 2: 0, 3: 0, 4: 0, 5: "<5"}
+    assert useful_row.mean is None  # 4.2 with a total of 5 would mean: exactly one person chose 1
+    for useful in (5, 5, 5, 5, 1):
+        store(session, workshop, useful)
+    assert evaluations.evaluation_results(session, workshop).statements[0].mean is None  # still a "<5" cell
 
 
 def test_free_texts_are_in_a_stable_order_not_by_arrival(session: Session, coalition: Coalition) -> None:
@@ -325,7 +339,9 @@ def test_the_staff_page_shows_the_link_and_hides_results_under_five(
     store(session, workshop, 5, went_well="Goede sfeer")
     page = text_of(client.get(url))
     assert "Nog te weinig antwoorden" not in page
-    assert "De sessie was nuttig" in page and "4,0" in page
+    assert "De sessie was nuttig" in page and "3,0" in page  # everyone gave 3: that mean can be shown
+    assert "4,0" not in page  # "nuttig" has hidden cells, so its mean (4.0) is hidden too
+    assert "samen met het totaal zou het gemiddelde kleine aantallen verraden" in page
     assert "Goede sfeer" in page
     assert 'role="region"' in page and " style=" not in page
 
