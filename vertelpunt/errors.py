@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, has_request_context, render_template, request
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 log = logging.getLogger(__name__)
 PAGES = (400, 403, 404, 405, 410, 413, 500, 503)
@@ -26,8 +26,21 @@ def http_error(error: HTTPException) -> ResponseReturnValue:
 
 
 def unexpected_error(error: Exception) -> ResponseReturnValue:
-    """Log an unexpected error (type and traceback only; request bodies are never logged) and say sorry."""
+    """Log an unexpected error (type and traceback only; request bodies are never logged) and say sorry.
+
+    A story that was being sent is shown back, so even an error we did not foresee loses no text.
+    """
     if isinstance(error, HTTPException):
         return http_error(error)
     log.exception("unexpected error: %s", type(error).__name__)
-    return render_template("errors.html", code=500), InternalServerError.code
+    return render_template("errors.html", code=500, kept=typed_story()), InternalServerError.code
+
+
+def typed_story() -> dict[str, str]:
+    """Title and text a teller posted, so a page that refuses the story can still give them back."""
+    if not has_request_context() or request.method != "POST":
+        return {}
+    try:
+        return {"title": request.form.get("title", ""), "text": request.form.get("text", "")}
+    except RequestEntityTooLarge:
+        return {}

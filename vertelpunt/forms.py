@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,6 +27,14 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from vertelpunt.questionnaire import Question, applies, dyad_position, triad_weights
 
 TRIAD_MAX = 10
+KEPT_CONTROLS = frozenset("\t\n\r")
+
+
+def without_controls(value: Any) -> Any:
+    """Drop control characters (a NUL byte, which PostgreSQL refuses, among them); tabs and line breaks stay."""
+    if not isinstance(value, str):
+        return value
+    return "".join(c for c in value if c in KEPT_CONTROLS or unicodedata.category(c) != "Cc")
 
 
 class CheckboxListField(SelectMultipleField):
@@ -133,6 +142,7 @@ def _field_for(question: Question, lang: str, limits: dict[str, int]) -> dict[st
             question.id: StringField(
                 label,
                 description=description,
+                filters=[without_controls],
                 validators=[
                     Optional(),
                     Length(
@@ -146,6 +156,7 @@ def _field_for(question: Question, lang: str, limits: dict[str, int]) -> dict[st
     return {
         "title": StringField(
             question.extra["title"][lang],
+            filters=[without_controls],
             description=question.extra.get("title_help", {}).get(lang, ""),
             validators=[
                 InputRequired(message=_("Geef je verhaal een korte titel.")),
@@ -160,6 +171,7 @@ def _field_for(question: Question, lang: str, limits: dict[str, int]) -> dict[st
         "text": TextAreaField(
             label,
             description=description,
+            filters=[without_controls],
             validators=[
                 InputRequired(message=_("Je hebt nog geen verhaal geschreven.")),
                 Length(

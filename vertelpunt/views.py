@@ -17,6 +17,7 @@ from coalitions.models import Coalition, InviteLink
 from sensemaking.feedback import has_published
 from vertelpunt import services, withdrawal
 from vertelpunt.db import get_session, read_session, write_session
+from vertelpunt.errors import typed_story
 from vertelpunt.form_pages import form_pages, row_key
 from vertelpunt.forms import StoryForm, build_story_form
 from vertelpunt.i18n import current_language
@@ -97,22 +98,12 @@ def _open_link(token: str) -> tuple[InviteLink, Coalition] | ResponseReturnValue
         abort(404)
     except coalition_services.LinkNotOpenYet as exc:
         return render_template(
-            "vertelpunt/link_closed.html", coalition=exc.coalition, not_yet=True, kept=_typed_story()
+            "vertelpunt/link_closed.html", coalition=exc.coalition, not_yet=True, kept=typed_story()
         ), 403
     except coalition_services.LinkClosed as exc:
         return render_template(
-            "vertelpunt/link_closed.html", coalition=exc.coalition, not_yet=False, kept=_typed_story()
+            "vertelpunt/link_closed.html", coalition=exc.coalition, not_yet=False, kept=typed_story()
         ), 410
-
-
-def _typed_story() -> dict[str, str]:
-    """Title and text a teller posted, so a page that refuses the story can still give them back."""
-    if request.method != "POST":
-        return {}
-    try:
-        return {"title": request.form.get("title", ""), "text": request.form.get("text", "")}
-    except RequestEntityTooLarge:
-        return {}
 
 
 def _form_for(
@@ -298,7 +289,11 @@ def _not_stored(token: str, *, full: bool) -> ResponseReturnValue:
         formdata = request.form
     except RequestEntityTooLarge:
         formdata = None
-    return render_share(token, formdata=formdata, status=503, message=message)
+    try:
+        return render_share(token, formdata=formdata, status=503, message=message)
+    except sa.exc.SQLAlchemyError:  # the database cannot even be read: a plain page, the story still shown
+        log.warning("story form not shown again: database unavailable")
+        return render_template("errors.html", code=503, kept=typed_story()), 503
 
 
 def _to_thanks(token: str, *, nonce: str | None = None) -> ResponseReturnValue:

@@ -411,3 +411,67 @@ def test_english_switch_keeps_language_through_the_flow(client: FlaskClient, ses
     )
     assert "lang=en" in posted.headers["Location"].split("?")[1].split("&")
     assert stories(session)[0].language == "en"
+
+
+def test_control_characters_are_dropped_and_the_story_is_stored(
+    client: FlaskClient, session: Session
+) -> None:
+    """A NUL byte (pasted from a broken app) would make PostgreSQL refuse the whole story."""
+    link = make_link(session)
+    _, token = open_form(client, link.token)
+    response = post_story(
+        client,
+        link.token,
+        token,
+        title="Eindelijk\x00 gehoord",
+        text="Ze luisterde\x00 echt\tnaar mij.\r\nFijn\x07!",
+    )
+    assert response.status_code == 303
+    (story,) = stories(session)
+    assert story.title == "Eindelijk gehoord"
+    assert story.text == "Ze luisterde echt\tnaar mij.\r\nFijn!"
+
+
+def test_an_unforeseen_error_while_sending_still_shows_the_story(
+    client: FlaskClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = make_link(session)
+    _, token = open_form(client, link.token)
+
+    def broken(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("a bug we did not foresee")
+
+    monkeypatch.setattr(services, "submit_story", broken)
+    response = post_story(client, link.token, token, text="Mijn verhaal over de wachtlijst bij de jeugdhulp.")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert (
+        "Mijn verhaal over de wachtlijst bij de jeugdhulp." in body and "Je verhaal is niet verstuurd" in body
+    )
+    assert "RuntimeError" not in body and "Traceback" not in body
+
+
+def test_a_database_that_cannot_even_be_read_still_shows_the_story(
+    client: FlaskClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vertelpunt import views
+
+    link = make_link(session)
+    _, token = open_form(client, link.token)
+
+    def down(*_args: Any, **_kwargs: Any) -> None:
+        raise sa.exc.OperationalError("SELECT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(services, "submit_story", down)
+    monkeypatch.setattr(views, "render_share", down)  # showing the form again needs the database too
+    response = post_story(client, link.token, token, text="Mijn verhaal over de wachtlijst bij de jeugdhulp.")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 503
+    assert "Mijn verhaal over de wachtlijst bij de jeugdhulp." in body and "Het is nu te druk" in body
+
+
+def test_database_errors_never_carry_a_story_into_a_log(app: Flask) -> None:
+    with app.app_context(), pytest.raises(sa.exc.DBAPIError) as caught:
+        with app.extensions["engine"].connect() as conn:
+            conn.execute(sa.text("INSERT INTO no_such_table VALUES (:text)"), {"text": "GEHEIM VERHAAL"})
+    assert "GEHEIM VERHAAL" not in str(caught.value)
