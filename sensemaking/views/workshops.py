@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -186,6 +187,11 @@ def _message(error: WorkshopError) -> str:
 @bp.get(PREFIX + "/<int:workshop_id>")
 def workshop(slug: str, workshop_id: int) -> ResponseReturnValue:
     """The session page: plan, agenda with the review of open actions, reading pack, board, evaluation."""
+    return _workshop_page()
+
+
+def _workshop_page(review: dict[str, Any] | None = None, status: int = 200) -> ResponseReturnValue:
+    """The session page; ``review`` re-shows a review note that could not be saved (action_id, text, error)."""
     session = get_session()
     item = current_workshop()
     board_state = boards.board_state(session, item)
@@ -197,6 +203,8 @@ def workshop(slug: str, workshop_id: int) -> ResponseReturnValue:
         steps=workshops.steps_of(session, item),
         step_kinds=dict(STEP_KINDS),
         review=actions.open_actions_for_review(session, coalition=current_coalition()),
+        typed_review=review or {},
+        note_max=actions.MAX_TEXT,
         statuses=dict(actions.STATUS_LABELS),
         story_count=len(workshops.story_ids_of(session, item)),
         run=run,
@@ -213,7 +221,16 @@ def workshop(slug: str, workshop_id: int) -> ResponseReturnValue:
             for a in actions.list_actions(session, coalition=current_coalition())
             if a.workshop_id == item.id
         ],
-    )
+    ), status
+
+
+STEP_TITLE_MAX = 200  # the agenda form's limits (its inputs carry the same maxlength)
+STEP_NOTES_MAX = 2000
+
+REVIEW_ERRORS = {
+    "text": _l("Schrijf op wat er besproken is, of kies een andere stand."),
+    "status": _l("Kies een stand uit de lijst."),
+}
 
 
 @bp.post(PREFIX + "/<int:workshop_id>/bespreking/<int:action_id>")
@@ -221,14 +238,25 @@ def review_action(slug: str, workshop_id: int, action_id: int) -> ResponseReturn
     """Write down what the review of an open action brought (a progress note made in this session)."""
     session = get_session()
     action = actions.get_action(session, current_coalition(), action_id) or abort(404)
-    text = request.form.get("text", "").strip()
+    text = request.form.get("text", "")
     status = request.form.get("status", action.status)
-    if not text or len(text) > 2000 or status not in actions.STATUSES:
-        flash(_("Schrijf een korte notitie (hoogstens 2000 tekens) en kies een stand."), "error")
-        return redirect(url_for(".workshop", slug=slug, workshop_id=workshop_id) + f"#actie-{action_id}")
-    actions.add_note(
-        session, action=action, text=text, status=status, user=current_user.user, workshop=current_workshop()
-    )
+    try:
+        actions.add_note(
+            session,
+            action=action,
+            text=text,
+            status=status,
+            user=current_user.user,
+            workshop=current_workshop(),
+        )
+    except actions.ActionError as error:
+        session.rollback()
+        field = str(error).split(":", 1)[0]
+        message = REVIEW_ERRORS.get(field, _l("Deze notitie kon niet worden bewaard."))
+        if "at most" in str(error):
+            message = _("Maak de notitie korter: hooguit %(n)s tekens.", n=format_number(actions.MAX_TEXT))
+        typed = {"action_id": action_id, "text": text, "status": status, "error": str(message)}
+        return _workshop_page(review=typed, status=422)
     session.commit()
     flash(_("De notitie is bij de actie bewaard."), "success")
     return redirect(url_for(".workshop", slug=slug, workshop_id=workshop_id) + f"#actie-{action_id}")
@@ -290,9 +318,9 @@ def _typed_steps(form: Any) -> tuple[list[dict[str, Any]], str | None]:
         row = {
             "number": form.get(prefix + "number", "").strip(),
             "kind": form.get(prefix + "kind", "other"),
-            "title": form.get(prefix + "title", "").strip()[:200],
+            "title": form.get(prefix + "title", "").strip(),
             "minutes": form.get(prefix + "minutes", "").strip(),
-            "notes": form.get(prefix + "notes", "").strip()[:2000],
+            "notes": form.get(prefix + "notes", "").strip(),
             "remove": form.get(prefix + "remove") == "1",
         }
         if not row["title"] and not row["notes"]:
@@ -303,7 +331,15 @@ def _typed_steps(form: Any) -> tuple[list[dict[str, Any]], str | None]:
             error = error or _("Minuten is een heel getal tot 600.")
         if row["kind"] not in dict(STEP_KINDS):
             error = error or _("Kies een soort stap uit de lijst.")
+        if len(row["title"]) > STEP_TITLE_MAX or len(row["notes"]) > STEP_NOTES_MAX:
+            error = error or _(
+                "Een titel heeft hooguit %(title)s tekens, een toelichting hooguit %(notes)s.",
+                title=STEP_TITLE_MAX,
+                notes=format_number(STEP_NOTES_MAX),
+            )
         rows.append(row)
+    if sum(1 for row in rows if not row["remove"]) > workshops.MAX_STEPS:
+        error = error or _("Een agenda heeft hooguit %(n)s stappen. Haal er een paar weg.", n=workshops.MAX_STEPS)
     rows.sort(key=lambda row: int(row["number"]) if str(row["number"]).isdigit() else 10_000)
     return rows, error
 

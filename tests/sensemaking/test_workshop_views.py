@@ -167,6 +167,25 @@ def test_agenda_can_be_changed_reordered_and_extended(
     response = staff.post(url(coalition, f"/{workshop.id}/agenda"), data=bad)
     assert response.status_code == 400
     assert "veel" in response.text and "Tien minuten pauze" in response.text
+    # A title that is too long is said, not cut off in silence; what was typed stays.
+    long_title = "Terugblik op de acties " * 10
+    response = staff.post(url(coalition, f"/{workshop.id}/agenda"), data={**data, "step-0-title": long_title})
+    assert response.status_code == 400
+    assert "Een titel heeft hooguit 200 tekens" in response.text and long_title.strip() in response.text
+    # More steps than an agenda holds: said in Dutch, nothing saved.
+    many = {}
+    for i in range(workshops.MAX_STEPS + 1):
+        many |= {
+            f"step-{i}-number": str(i + 1),
+            f"step-{i}-kind": "other",
+            f"step-{i}-title": f"Stap {i + 1}",
+        }
+    response = staff.post(url(coalition, f"/{workshop.id}/agenda"), data=many)
+    assert response.status_code == 400
+    assert f"Een agenda heeft hooguit {workshops.MAX_STEPS} stappen." in response.text
+    assert "at most" not in response.text
+    session.rollback()
+    assert len(workshops.steps_of(session, workshop)) == 3
 
 
 def test_choose_stories_only_of_the_coalition(
@@ -207,11 +226,40 @@ def test_review_note_is_kept_with_the_action_and_the_session(
     session.rollback()
     note = session.exec(select(ActionNote)).one()
     assert (note.text, note.status, note.workshop_id) == ("Loopt goed", "running", workshop.id)
-    assert (
-        staff.post(url(coalition, f"/{workshop.id}/bespreking/{action.id}"), data={"text": ""}).status_code
-        == 302
+    # Nothing written and the status unchanged: said on the page, nothing stored.
+    empty = staff.post(
+        url(coalition, f"/{workshop.id}/bespreking/{action.id}"), data={"text": "", "status": "running"}
     )
-    assert len(session.exec(select(ActionNote)).all()) == 1
+    assert empty.status_code == 422
+    assert "Schrijf op wat er besproken is, of kies een andere stand." in empty.text
+    # A long note (line breaks arrive as CRLF) is stored whole, not thrown away.
+    long_note = "\r\n".join(["Besproken met de school en de wijkcoach."] * 60)
+    assert len(long_note) > 2000
+    saved = staff.post(
+        url(coalition, f"/{workshop.id}/bespreking/{action.id}"),
+        data={"text": long_note, "status": "running"},
+    )
+    assert saved.status_code == 302
+    # Too long even for the service: the page says so and the typed note is still in the form.
+    too_long = "Woord " * 2000
+    refused = staff.post(
+        url(coalition, f"/{workshop.id}/bespreking/{action.id}"), data={"text": too_long, "status": "done"}
+    )
+    assert refused.status_code == 422
+    assert "Maak de notitie korter: hooguit 10.000 tekens." in refused.text
+    assert too_long.strip() in refused.text and '<option value="done" selected>' in refused.text
+    # Only the status changes: allowed without text.
+    status_only = staff.post(
+        url(coalition, f"/{workshop.id}/bespreking/{action.id}"), data={"text": "", "status": "done"}
+    )
+    assert status_only.status_code == 302
+    session.rollback()
+    notes = session.exec(select(ActionNote).order_by(ActionNote.id)).all()
+    assert [(len(n.text), n.status) for n in notes] == [
+        (10, "running"),
+        (len(long_note.strip()), "running"),
+        (0, "done"),
+    ]
 
 
 def test_another_coalitions_workshop_is_not_found(
