@@ -17,14 +17,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from sensemaking.board import geometry
 from sensemaking.board.colours import DEFAULT_COLOURS, KINDS
 from sensemaking.board.pictures import PictureHex
 from sensemaking.models import Action, Hexagon, HexagonLink, Theme, Workshop
-from sensemaking.workshops import colours_of, is_colour
+from sensemaking.workshops import bump_version, colours_of, is_colour
 from vertelpunt.db import saved_id
 
 MAX_TEXT = 280
@@ -153,7 +152,7 @@ def apply_ops(
     check_open(workshop, staff=staff)
     if len(ops) > MAX_OPS:
         raise BoardError(f"ops: at most {MAX_OPS} at once")
-    version = _bump(session, workshop)
+    version = _bump(session, workshop, staff=staff)
     board = _Board(session, workshop, version)
     outcome = Outcome(version=version)
     for op in ops:
@@ -170,16 +169,12 @@ def apply_ops(
     return outcome
 
 
-def _bump(session: Session, workshop: Workshop) -> int:
-    """Raise the board's version first: on PostgreSQL this row lock serialises concurrent batches."""
-    session.execute(
-        sa.update(Workshop).where(col(Workshop.id) == workshop.id).values(version=col(Workshop.version) + 1)
-    )
-    version = session.exec(select(Workshop.version).where(Workshop.id == workshop.id)).one()
-    from sqlalchemy.orm.attributes import set_committed_value
-
-    set_committed_value(workshop, "version", version)
-    return int(version)
+def _bump(session: Session, workshop: Workshop, *, staff: bool) -> int:
+    """Raise the board's version first (workshops.bump_version), then check again, under that lock, that
+    this person may still change the board: a close or lock that got in just before is respected."""
+    version = bump_version(session, workshop)
+    check_open(workshop, staff=staff)
+    return version
 
 
 class _Board:
@@ -314,6 +309,8 @@ def _op_link(board: _Board, op: Mapping[str, Any]) -> str | None:
 
 def _op_unlink(board: _Board, op: Mapping[str, Any]) -> str | None:
     source_id, target_id = _uuid(op.get("id")), _uuid(op.get("target"))
+    if source_id not in board.by_id:  # only this board's links: ids of another board do nothing
+        return None
     row = board.session.get(HexagonLink, (source_id, target_id))
     if row is not None:
         board.session.delete(row)
@@ -369,7 +366,7 @@ def seed_from_run(session: Session, *, workshop: Workshop, run_id: int) -> int:
     """
     check_open(workshop, staff=True)
     themes = session.exec(select(Theme).where(Theme.run_id == run_id).order_by(col(Theme.number))).all()
-    version = _bump(session, workshop)
+    version = _bump(session, workshop, staff=True)
     board = _Board(session, workshop, version)
     seeded = {h.theme_id for h in board.by_id.values() if h.theme_id is not None and not h.deleted}
     added = 0
@@ -506,7 +503,7 @@ def import_board(session: Session, *, workshop: Workshop, data: Mapping[str, Any
     check_open(workshop, staff=True)
     if live_hexagons(session, workshop):
         raise BoardError("board: not empty")
-    version = _bump(session, workshop)
+    version = _bump(session, workshop, staff=True)
     board = _Board(session, workshop, version)
     ids: dict[str, Hexagon] = {}
     for item in data["hexagons"]:

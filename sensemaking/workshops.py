@@ -14,6 +14,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from coalitions.models import Coalition
@@ -224,28 +225,46 @@ def workshop_for_code(session: Session, typed: str) -> Workshop | None:
     return workshop if workshop is not None and not workshop.is_closed else None
 
 
+def bump_version(session: Session, workshop: Workshop) -> int:
+    """Raise the board's version in SQL and read back its version, lock and closing, as stored now.
+
+    Everything that changes a board goes through here first: the UPDATE's row lock (PostgreSQL; SQLite
+    writes one at a time anyway) makes a lock, a close and a batch of hexagons wait for each other, and
+    an increment in SQL is never lost the way ``version += 1`` in Python can be.
+    """
+    session.execute(
+        sa.update(Workshop).where(col(Workshop.id) == workshop.id).values(version=col(Workshop.version) + 1)
+    )
+    version, locked, closed_at = session.exec(
+        select(Workshop.version, Workshop.locked, Workshop.closed_at).where(Workshop.id == workshop.id)
+    ).one()
+    for name, value in (("version", version), ("locked", locked), ("closed_at", closed_at)):
+        set_committed_value(workshop, name, value)
+    return int(version)
+
+
 def close_session(session: Session, workshop: Workshop) -> Workshop:
     """Close the session: the link and code stop working, the board stays for the coalition (read-only)."""
+    bump_version(session, workshop)
     if workshop.closed_at is None:
         workshop.closed_at = utcnow()
         workshop.locked = True
-        workshop.version += 1
         session.add(workshop)
     return workshop
 
 
 def reopen_session(session: Session, workshop: Workshop) -> Workshop:
     """Open a closed session again (same link and code)."""
+    bump_version(session, workshop)
     workshop.closed_at = None
-    workshop.version += 1
     session.add(workshop)
     return workshop
 
 
 def set_locked(session: Session, workshop: Workshop, locked: bool) -> Workshop:
     """Lock the board (participants can look but not change it) or unlock it."""
+    bump_version(session, workshop)
     workshop.locked = locked
-    workshop.version += 1
     session.add(workshop)
     return workshop
 

@@ -45,7 +45,7 @@ def _context(workshop: Workshop, token: str) -> dict[str, Any]:
 
 
 @bp.route("/w", methods=["GET", "POST"])
-@limiter.limit(link_lookup_limit, methods=["POST"])
+@limiter.limit(link_lookup_limit)  # both: /w?code=… looks the code up just like the form does
 def join() -> ResponseReturnValue:
     """Type the session code shown by the facilitator."""
     typed = (

@@ -339,7 +339,9 @@ def _typed_steps(form: Any) -> tuple[list[dict[str, Any]], str | None]:
             )
         rows.append(row)
     if sum(1 for row in rows if not row["remove"]) > workshops.MAX_STEPS:
-        error = error or _("Een agenda heeft hooguit %(n)s stappen. Haal er een paar weg.", n=workshops.MAX_STEPS)
+        error = error or _(
+            "Een agenda heeft hooguit %(n)s stappen. Haal er een paar weg.", n=workshops.MAX_STEPS
+        )
     rows.sort(key=lambda row: int(row["number"]) if str(row["number"]).isdigit() else 10_000)
     return rows, error
 

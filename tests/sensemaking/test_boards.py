@@ -320,3 +320,55 @@ def test_deleting_a_theme_removes_its_links_from_the_state(session: Session, coa
     assert [h["links"] for h in hexagons(session, workshop)] == [[]]
     assert session.exec(select(HexagonLink)).all()  # the link row stays, harmless, until the board goes
     assert session.get(Hexagon, theme["id"]).deleted
+
+
+def test_an_unlink_naming_another_boards_hexagons_does_nothing(
+    session: Session, coalition: Coalition
+) -> None:
+    ours, theirs = make_workshop(session, coalition), make_workshop(session, coalition)
+    theme, obs = add("theme", "Wachten", 0, 0), add("observation", "Lang wachten", 1, 0)
+    apply(session, theirs, theme, {**obs, "link": theme["id"]})
+    apply(session, ours, {"op": "unlink", "id": obs["id"], "target": theme["id"]})
+    assert session.get(HexagonLink, (obs["id"], theme["id"])) is not None  # the other board keeps its link
+
+
+def test_a_lock_after_a_batch_never_reuses_the_batchs_version(session: Session, app: Flask) -> None:
+    """The facilitator's page loaded the workshop before a participant's batch landed: the lock must
+    still get a version of its own, or browsers holding the batch's ETag never hear of the lock."""
+    from tests.factories import make_coalition
+
+    workshop = make_workshop(session, make_coalition(session))
+    other = db.new_session(app.extensions["engine"])
+    try:
+        seen_by_facilitator = other.get(type(workshop), workshop.id)
+        assert seen_by_facilitator is not None
+        before = seen_by_facilitator.version
+        other.commit()  # the page has rendered; the object keeps what it read (expire_on_commit off)
+        batch = apply(session, workshop, add(text="Net op tijd"))  # lands in between
+        workshops.set_locked(other, seen_by_facilitator, True)
+        other.commit()
+        session.rollback()
+        session.refresh(workshop)  # what is stored now
+        assert workshop.locked
+        assert batch.version == before + 1 and workshop.version == before + 2
+    finally:
+        other.close()
+
+
+def test_a_batch_checks_the_lock_again_once_it_holds_the_board(session: Session, app: Flask) -> None:
+    from tests.factories import make_coalition
+
+    workshop = make_workshop(session, make_coalition(session))
+    stale = db.new_session(app.extensions["engine"])
+    try:
+        participant_view = stale.get(type(workshop), workshop.id)
+        assert participant_view is not None and not participant_view.locked
+        stale.commit()  # the request read the workshop; the object keeps what it read
+        workshops.set_locked(session, workshop, True)  # locked after the participant's request read it
+        session.commit()
+        with pytest.raises(BoardLocked):
+            boards.apply_ops(stale, workshop=participant_view, ops=[add(text="Te laat")])
+        stale.rollback()
+    finally:
+        stale.close()
+    assert hexagons(session, workshop) == []

@@ -67,3 +67,13 @@ def test_limits_count_per_visitor_and_redis_keeps_no_address(limited_app: Flask)
     for address in (ADDRESS, OTHER_ADDRESS):
         assert not any(address in key for key in keys)
         assert not any(address in value for value in values)
+
+
+def test_guessing_session_codes_in_the_address_bar_is_limited_too(database_url: str) -> None:
+    app = make_app(database_url, RATELIMIT_ENABLED=True, LINK_LOOKUP_LIMIT="3 per minute")
+    try:
+        client = app.test_client()
+        codes = [client.get(f"/w?code=abc-de{n}").status_code for n in range(4)]
+        assert codes == [400, 400, 400, 429]
+    finally:
+        app.extensions["engine"].dispose()
