@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-postgres lint check load-smoke install translations chromium clean
+.PHONY: messages demo test test-postgres lint check load-smoke install translations chromium clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -30,6 +30,13 @@ chromium:
 	    echo "Chromium is missing at $(CHROMIUM). Install it with: sudo apt-get install -y chromium" >&2; exit 1; \
 	  fi; \
 	fi
+
+# After changing texts: extract every translatable text (also from templates/_macros, which pybabel
+# skips by default) into the catalog template and update the English catalog; then translate what is new.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --ignore-dirs ".* build dist instance" \
+	  -o vertelpunt/translations/messages.pot .
+	$(BIN)/pybabel update -i vertelpunt/translations/messages.pot -d vertelpunt/translations -D messages
 
 demo: install
 	$(BIN)/vertelpunt demo

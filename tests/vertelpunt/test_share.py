@@ -475,3 +475,12 @@ def test_database_errors_never_carry_a_story_into_a_log(app: Flask) -> None:
         with app.extensions["engine"].connect() as conn:
             conn.execute(sa.text("INSERT INTO no_such_table VALUES (:text)"), {"text": "GEHEIM VERHAAL"})
     assert "GEHEIM VERHAAL" not in str(caught.value)
+
+
+def test_the_english_form_has_no_dutch_left(client: FlaskClient, session: Session) -> None:
+    """The form's fields come from templates/_macros, whose texts were once never extracted."""
+    link = make_link(session)
+    html = client.get(f"/i/{link.token}?lang=en").get_data(as_text=True)
+    for dutch in ("verplicht", "Weet je het niet?", "Minstens", "Stap 1 van"):
+        assert dutch not in html
+    assert "required" in html and "Not sure? Then skip this question." in html
