@@ -30,7 +30,7 @@
   var form = document.getElementById("board-add");
   var storeKey = "vertelpunt-board-outbox:" + config.opsUrl;
   var ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2], ZOOM_KEY = "vertelpunt-board-zoom";
-  var zoom = 1;
+  var zoom = 1, drawn = false;
 
   var server = config.state;          // the last state the server sent
   var etag = null;
@@ -200,6 +200,15 @@
     (important ? statusEl : alertEl).textContent = "";
   }
 
+  // The canvas holds every hexagon with a margin, and is at least one screen wider and taller than its
+  // origin: so the view can always scroll along when the origin grows (see render).
+  var extent = { x: 0, y: 0 };
+  function sizeCanvas() {
+    var width = Math.max(origin.x + extent.x + W / 2 + MARGIN * 3, origin.x + viewport.clientWidth / zoom);
+    var height = Math.max(origin.y + extent.y + H / 2 + MARGIN * 3, origin.y + viewport.clientHeight / zoom);
+    canvas.style.width = width + "px"; canvas.style.height = height + "px";
+  }
+
   // Drawing ------------------------------------------------------------------------------------------------
   function themeText(id) { var h = find(state, id); return h ? h.text : ""; }
   function render() {
@@ -209,10 +218,22 @@
       var c = centre(h.q, h.r);
       minX = Math.min(minX, c.x); minY = Math.min(minY, c.y); maxX = Math.max(maxX, c.x); maxY = Math.max(maxY, c.y);
     });
-    // The origin only moves outwards, so hexagons do not jump while someone drags.
-    origin.x = Math.max(origin.x, -minX + W / 2 + MARGIN); origin.y = Math.max(origin.y, -minY + H / 2 + MARGIN);
-    canvas.style.width = (origin.x + maxX + W / 2 + MARGIN * 3) + "px";
-    canvas.style.height = (origin.y + maxY + H / 2 + MARGIN * 3) + "px";
+    // The origin only moves outwards. When it does (a hexagon went past the left or top edge), the view
+    // scrolls along and a hexagon being dragged moves with it, so nothing jumps on the screen.
+    var grownX = drawn ? Math.max(0, -minX + W / 2 + MARGIN - origin.x) : 0;
+    var grownY = drawn ? Math.max(0, -minY + H / 2 + MARGIN - origin.y) : 0;
+    origin.x = Math.max(origin.x + grownX, -minX + W / 2 + MARGIN); origin.y = Math.max(origin.y + grownY, -minY + H / 2 + MARGIN);
+    extent = { x: maxX, y: maxY };
+    sizeCanvas();
+    if (grownX || grownY) {
+      viewport.scrollLeft += grownX * zoom; viewport.scrollTop += grownY * zoom;
+      if (drag) {
+        drag.left += grownX; drag.top += grownY;
+        drag.el.style.left = (parseFloat(drag.el.style.left) + grownX) + "px";
+        drag.el.style.top = (parseFloat(drag.el.style.top) + grownY) + "px";
+      }
+    }
+    drawn = true;
     var seen = {};
     hexes.forEach(function (h) {
       seen[h.id] = true;
@@ -421,6 +442,7 @@
     var middle = viewMiddle();
     zoom = value;
     canvas.style.zoom = String(zoom);
+    sizeCanvas();
     viewport.scrollLeft = middle.x * zoom - viewport.clientWidth / 2;
     viewport.scrollTop = middle.y * zoom - viewport.clientHeight / 2;
     var level = Math.round(zoom * 100);

@@ -443,3 +443,35 @@ def test_the_board_zooms_and_a_dragged_hexagon_lands_under_the_pointer(
     assert page.locator("#board-zoom-level").text_content() == "100%"
     assert page.evaluate("() => window.__csp") == []
     no_errors(recorder)
+
+
+def test_a_hexagon_dragged_past_the_left_edge_lands_under_the_pointer_and_nothing_else_jumps(
+    new_context: NewContext, live_server: str, data: dict[str, Any]
+) -> None:
+    context, recorder = new_context(**DESKTOP)
+    page = watched(context)
+    sign_in(page, live_server, data["email"])
+    page.goto(f"{live_server}/coalitions/{SLUG}/sessies/{data['first']}/bord")
+    page.locator("#board-canvas .hex").first.wait_for()
+    page.locator("#board-viewport").evaluate("el => { el.scrollLeft = 0; }")
+    before = page.evaluate(CENTRES)
+    leftmost = min(before, key=lambda c: c["x"])
+    others = {c["id"]: c for c in before if c["id"] != leftmost["id"]}
+    drop = (leftmost["x"] - leftmost["width"], leftmost["y"])  # one cell past the left edge, still on screen
+    page.mouse.move(leftmost["x"], leftmost["y"])
+    page.mouse.down()
+    page.mouse.move(*drop, steps=10)
+    page.mouse.up()
+    page.wait_for_function("() => document.getElementById('board-status').textContent.includes('Opgeslagen')")
+    page.wait_for_timeout(1200)  # the next poll's state is drawn too
+    after = {c["id"]: c for c in page.evaluate(CENTRES)}
+    moved = after[leftmost["id"]]
+    assert (
+        abs(moved["x"] - drop[0]) <= leftmost["width"] / 2
+        and abs(moved["y"] - drop[1]) <= leftmost["width"] / 2
+    )
+    shifted = [
+        i for i, c in others.items() if abs(after[i]["x"] - c["x"]) > 2 or abs(after[i]["y"] - c["y"]) > 2
+    ]
+    assert shifted == []
+    no_errors(recorder)
