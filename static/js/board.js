@@ -285,7 +285,7 @@
     var loose = hexes.filter(function (h) { return h.kind !== "theme" && !h.links.some(function (l) { return find(state, l); }); });
     function item(h) {
       var li = document.createElement("li");
-      var b = document.createElement("button"); b.type = "button"; b.className = "link-button";
+      var b = document.createElement("button"); b.type = "button"; b.className = "link-button pre-line";
       b.textContent = t.kinds[h.kind] + ": " + (h.text || t.empty);
       b.addEventListener("click", function () { openEditor(h.id); });
       li.appendChild(b); return li;

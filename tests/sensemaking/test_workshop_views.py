@@ -268,3 +268,16 @@ def test_another_coalitions_workshop_is_not_found(
     other = make_workshop(session, make_coalition(session), title="Niet van ons")
     for tail in ("", "/bewerken", "/agenda", "/verhalen", "/leespakket.pdf", "/bord", "/bord/bord.json"):
         assert staff.get(url(coalition, f"/{other.id}{tail}")).status_code == 404
+
+
+def test_a_closed_session_does_not_hand_out_its_evaluation_link(
+    staff: FlaskClient, session: Session, coalition: Coalition
+) -> None:
+    workshop = make_workshop(session, coalition, title="Afgesloten")
+    open_page = staff.get(url(coalition, f"/{workshop.id}")).text
+    assert f"/w/{workshop.token}/evaluatie" in open_page
+    workshops.close_session(session, workshop)
+    session.commit()
+    closed_page = staff.get(url(coalition, f"/{workshop.id}")).text
+    assert f"/w/{workshop.token}/evaluatie" not in closed_page  # that link answers 410 now
+    assert "De sessie is gesloten, dus de evaluatie ook" in closed_page
