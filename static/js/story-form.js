@@ -120,12 +120,31 @@
     var poly = document.createElementNS(SVG, "polygon");
     poly.setAttribute("points", corners.map(function (c) { return c.join(","); }).join(" "));
     svg.appendChild(poly);
-    var anchors = [[150, 22, "middle"], [8, 272, "start"], [292, 272, "end"]];
+    // Corner labels in lines of whole words: the top one has the width, the bottom two half of it each
+    // (so they never run into each other), at most two lines, the rest cut with an ellipsis.
+    var anchors = [[150, 11, "middle", 46], [6, 264, "start", 22], [294, 264, "end", 22]];
+    function wrap(text, width) {
+      var lines = [""];
+      text.trim().split(/\s+/).forEach(function (word) {
+        var last = lines[lines.length - 1];
+        if (!last || (last + " " + word).length <= width) { lines[lines.length - 1] = last ? last + " " + word : word; }
+        else { lines.push(word); }
+      });
+      if (lines.length > 2) { lines = [lines[0], lines.slice(1).join(" ")]; }
+      return lines.map(function (line) { return line.length > width ? line.slice(0, width - 1) + "…" : line; });
+    }
     labels.forEach(function (label, i) {
       var t = document.createElementNS(SVG, "text");
-      t.setAttribute("x", anchors[i][0]); t.setAttribute("y", anchors[i][1]);
       t.setAttribute("text-anchor", anchors[i][2]);
-      t.textContent = label.textContent.length > 34 ? label.textContent.slice(0, 33) + "…" : label.textContent;
+      var lines = wrap(label.textContent, anchors[i][3]);
+      lines.forEach(function (line, n) {
+        var span = document.createElementNS(SVG, "tspan");
+        span.setAttribute("x", anchors[i][0]);
+        // The top label grows upwards from just above its corner, the bottom ones downwards.
+        span.setAttribute("y", i === 0 ? anchors[i][1] + 12 * (n + 2 - lines.length) : anchors[i][1] + 12 * n);
+        span.textContent = line;
+        t.appendChild(span);
+      });
       svg.appendChild(t);
     });
     var dot = document.createElementNS(SVG, "circle");

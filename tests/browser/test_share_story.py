@@ -62,6 +62,32 @@ def test_full_flow_with_javascript_at_phone_width(
     assert recorder.page_errors == []
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_triangles_corner_labels_do_not_overlap_and_stay_inside(
+    new_context: NewContext, live_server: str, youth_link: InviteLink, lang: str
+) -> None:
+    context, recorder = new_context()
+    page = context.new_page()
+    page.goto(share_url(live_server, youth_link) + ("?lang=en" if lang == "en" else ""))
+    page.locator("svg.triad-board").scroll_into_view_if_needed()
+    board, labels = page.evaluate(
+        """() => {
+          const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+          const svg = document.querySelector('svg.triad-board');
+          return [box(svg), [...svg.querySelectorAll('text')].map((t) => [t.textContent, box(t)])];
+        }"""
+    )
+    assert len(labels) == 3 and all(text for text, _box in labels)
+    for _text, (left, top, right, bottom) in labels:
+        assert (
+            left >= board[0] - 1 and right <= board[2] + 1 and top >= board[1] - 1 and bottom <= board[3] + 1
+        )
+    (_a, top_label), (_b, left_label), (_c, right_label) = labels
+    assert left_label[2] < right_label[0], (left_label, right_label)  # the bottom two do not touch
+    assert top_label[3] <= board[1] + 34 / 280 * (board[3] - board[1]) + 1  # above the top corner
+    assert recorder.page_errors == []
+
+
 def test_triangle_dot_follows_a_finger_drag_and_the_number_inputs(
     new_context: NewContext, live_server: str, session: Session, youth_link: InviteLink
 ) -> None:
