@@ -183,7 +183,7 @@ def demo_command(serve_app: bool, host: str, port: int) -> None:
         click.echo(f"{link_url(link.token)}  {label}")
     click.echo(f"Staff sign-in at {current_app.config['BASE_URL']}/login with these demo accounts:")
     for email, role, _name, password in demo.DEMO_ACCOUNTS:
-        click.echo(f"  {role:<12} {email}  password: {password}")
+        click.echo(f"  {demo.ROLE_NAMES[role]:<28} {email}  password: {password}")
     db.close_session()
     if serve_app:
         click.echo(f"Serving on http://{host}:{port} (Ctrl+C stops).")

@@ -21,6 +21,8 @@ from vertelpunt.demo_workshops import seed_workshops
 
 DEMO_SLUG = "samen-thuis-veenhaven"
 # Made-up demo accounts; their passwords are printed by `vertelpunt demo`. Never use them for real data.
+# How the printed account list names each role (the member is the coalition's lead, "trekker").
+ROLE_NAMES = {"member": "coalition lead (trekker)", "facilitator": "facilitator (begeleider)"}
 DEMO_ACCOUNTS = (
     ("trekker@demo.vertelpunt.test", "member", "Demo-trekker", "veenhaven-trekker-demo"),
     ("begeleider@demo.vertelpunt.test", "facilitator", "Demo-begeleider", "veenhaven-begeleider-demo"),

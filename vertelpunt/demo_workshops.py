@@ -19,7 +19,7 @@ from flask_babel import force_locale
 from sqlmodel import Session, col, select
 
 from coalitions import accounts
-from coalitions.models import Coalition, Organisation
+from coalitions.models import Coalition, Organisation, TrajectoryStep
 from sensemaking import actions, boards, dissent, evaluations, feedback, workshops
 from sensemaking import stories as story_service
 from sensemaking.models import Action, Hexagon, ThemeMember, ThemeRun, Workshop
@@ -354,6 +354,9 @@ def demo_id(name: str) -> str:
     return str(uuid.uuid5(NAMESPACE, name))
 
 
+FIRST_SESSION_STEP = "Eerste duidingssessie"  # the usual plan's step (coalitions/trajectory.py)
+
+
 def seed_workshops(session: Session, *, coalition: Coalition, run: ThemeRun, today: date) -> None:
     """Add the demo's workshops, board, ritual dissent, actions, cycle move and lessons; commits.
 
@@ -383,7 +386,20 @@ def seed_workshops(session: Session, *, coalition: Coalition, run: ThemeRun, tod
             **SECOND,
         )
         workshops.set_stories(session, workshop=second, story_ids=[])  # chosen closer to the day
+        _plan_follows_the_sessions(session, coalition, first, today=today)
     session.commit()
+
+
+def _plan_follows_the_sessions(
+    session: Session, coalition: Coalition, first: Workshop, *, today: date
+) -> None:
+    """The trajectory plan tells the demo's own story: the first session on its day and in its cycle, and
+    every step before today ticked off (so 'next steps' lists what comes, not what is long past)."""
+    for step in session.exec(select(TrajectoryStep).where(TrajectoryStep.coalition_id == coalition.id)).all():
+        if step.what == FIRST_SESSION_STEP:
+            step.planned_on, step.cycle = first.held_on, first.cycle
+        step.done = step.planned_on is not None and step.planned_on < today
+        session.add(step)
 
 
 def _mark_pack(session: Session, coalition: Coalition, *, today: date) -> list[str]:

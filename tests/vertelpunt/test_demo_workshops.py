@@ -17,7 +17,7 @@ from flask import Flask, url_for
 from sqlmodel import Session, SQLModel, col, func, select
 
 from coalitions import services as coalition_services
-from coalitions.models import Coalition, CycleChange, Organisation
+from coalitions.models import Coalition, CycleChange, Organisation, TrajectoryStep
 from sensemaking import actions, boards, dissent, evaluations, feedback, workshops
 from sensemaking.models import (
     Action,
@@ -327,3 +327,14 @@ def test_the_demo_is_the_same_every_time(tmp_path: Path) -> None:
     again = _seeded_themes_and_board(tmp_path, "two.sqlite")
     assert first[0] and first[1]
     assert first == again
+
+
+def test_the_plan_tells_the_demos_own_story(reader: Session) -> None:
+    """The first session sits in the plan on its day and in its cycle; what lies before today is ticked off."""
+    coalition = the_coalition(reader)
+    steps = reader.exec(select(TrajectoryStep).where(TrajectoryStep.coalition_id == coalition.id)).all()
+    first = first_workshop(reader)
+    (session_step,) = [s for s in steps if s.what == "Eerste duidingssessie"]
+    assert (session_step.planned_on, session_step.cycle) == (first.held_on, first.cycle)
+    assert all(s.done == (s.planned_on is not None and s.planned_on < TODAY) for s in steps)
+    assert any(not s.done for s in steps)  # there is still something to come
