@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import escape
 
 from coalitions import monitoring, spreadsheets
 from coalitions.monitoring import HIDDEN, MISSING, Breakdown, Cell, Report
@@ -148,12 +150,24 @@ def full_label(breakdown: str, cell: Cell) -> str:
 
 
 def chart_label(breakdown: str, cell: Cell) -> str:
-    """A label short enough for a chart axis; weeks on two lines."""
+    """A label short enough for a chart axis; weeks on two lines, long names wrapped."""
     if breakdown == "week" and cell.start is not None:
         return "{}<br>{}".format(
             _("week %(number)s", number=cell.start.isocalendar()[1]), format_date(cell.start, "d MMM")
         )
-    return full_label(breakdown, cell)
+    return wrap(full_label(breakdown, cell))
+
+
+def wrap(text: str, width: int = 18) -> str:
+    """A long chart label on lines of whole words, narrow enough to leave a phone room for the bars
+    (plotly breaks lines at ``<br>``; the text itself is escaped)."""
+    lines = textwrap.wrap(text, width, break_long_words=False) or [text]
+    return "<br>".join(str(escape(line)) for line in lines)
+
+
+def chart_height(labels: Sequence[str]) -> int:
+    """The height of a chart of horizontal bars: room for every line of every label."""
+    return 70 + sum(20 + 17 * (label.count("<br>") + 1) for label in labels)
 
 
 def figure(breakdown: Breakdown) -> dict[str, Any]:
@@ -181,7 +195,7 @@ def figure(breakdown: Breakdown) -> dict[str, Any]:
     value_axis = {"rangemode": "tozero", "gridcolor": "#d5dde2", "zeroline": True, "automargin": True}
     layout = go.Layout(
         template="none",
-        height=360 if across else 90 + 34 * len(labels),
+        height=360 if across else chart_height(labels),
         margin={"l": 10, "r": 40, "t": 10, "b": 30},
         font={"family": "system-ui, sans-serif", "size": 14, "color": "#1d2329"},
         annotations=notes,

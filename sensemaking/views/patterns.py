@@ -9,7 +9,6 @@ put in ``<script type="application/json">`` blocks that ``static/js/charts.js`` 
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -28,7 +27,7 @@ from werkzeug.datastructures import FileStorage
 from coalitions.models import Organisation
 from coalitions.monitoring import small_mark
 from coalitions.views import can_manage, coalition_blueprint, current_coalition, manager_required
-from coalitions.views.monitoring import PLOTLY_MAPLIBRE_ID, mark_notes
+from coalitions.views.monitoring import PLOTLY_MAPLIBRE_ID, chart_height, mark_notes, wrap
 from sensemaking import filters, hard_data, patterns
 from sensemaking.filters import FilterError, StoryFilter
 from sensemaking.patterns import ALL, HIDDEN, MISSING, Distribution, Table, TriadPoint
@@ -323,11 +322,6 @@ def _axis_labels(question: Question, table: Table, rows: Sequence[int]) -> list[
     return [wrap(row_label(question, table.rows[i])) for i in rows]
 
 
-def wrap(text: str, width: int = 45) -> str:
-    """A long label on several lines (plotly breaks lines at ``<br>``; the text itself is escaped)."""
-    return "<br>".join(textwrap.wrap(escape(text), width)) or escape(text)
-
-
 def _poles(question: Question) -> list[dict[str, Any]]:
     """The slider's two poles under the ends of its histogram."""
     lang = current_language()
@@ -368,7 +362,7 @@ def bar_figure(question: Question, table: Table) -> dict[str, Any]:
         }
         layout["yaxis"] = _value_axis(_("Verhalen"))
     else:
-        layout = _layout(height=90 + 44 * len(labels), annotations=notes)
+        layout = _layout(height=chart_height(labels), annotations=notes)
         layout["xaxis"] = _value_axis(_("Verhalen"))
         layout["yaxis"] = {"type": "category", "automargin": True, "autorange": "reversed"}
     return {"data": [bar], "layout": layout}

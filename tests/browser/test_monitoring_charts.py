@@ -66,3 +66,34 @@ def test_charts_draw_under_the_csp(new_context: NewContext, live_server: str, se
     chart = page.locator("#chart-organisation")
     assert sorted(chart.locator("text.bartext").all_text_contents()) == ["0", "20"]
     assert sorted(chart.locator("text.annotation-text").all_text_contents()) == sorted(["×", "<5"])
+
+
+def test_on_a_phone_the_bars_get_room_beside_long_labels(
+    new_context: NewContext, live_server: str, session: Session
+) -> None:
+    coalition = make_coalition(session, slug="telefoon")
+    long_name = "Stichting Jeugdhulp en Gezinsondersteuning Veenhaven-Noord"
+    tell(
+        session,
+        make_link(session, coalition, organisation=make_organisation(session, coalition, name=long_name)),
+        day=local_today(),
+        n=12,
+        perspective="parent",
+    )
+    email = member_of(session, coalition).email
+    session.commit()
+    context, recorder = new_context()  # a 360 px phone
+    page = context.new_page()
+    page.goto(f"{live_server}/login")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    page.goto(f"{live_server}/coalitions/telefoon/respons")
+    page.wait_for_selector("#chart-organisation .main-svg")
+    chart, bars = page.evaluate(
+        """() => { const box = (s) => document.querySelector(s).getBoundingClientRect().width;
+                   return [box('#chart-organisation .main-svg'), box('#chart-organisation .draglayer .nsewdrag')]; }"""
+    )
+    assert bars >= chart / 3, (bars, chart)  # the label wraps instead of taking the whole width (was a fifth)
+    assert recorder.page_errors == []
