@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlmodel import Session
 
@@ -15,6 +17,14 @@ WATCH_CSP = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective));
 """
+
+
+def sign_in(page: Any, live_server: str, email: str) -> None:
+    page.goto(f"{live_server}/login")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
 
 
 def test_charts_draw_under_the_csp(new_context: NewContext, live_server: str, session: Session) -> None:
@@ -49,11 +59,7 @@ def test_charts_draw_under_the_csp(new_context: NewContext, live_server: str, se
     context, recorder = new_context(viewport={"width": 1280, "height": 900}, is_mobile=False, has_touch=False)
     context.add_init_script(WATCH_CSP)
     page = context.new_page()
-    page.goto(f"{live_server}/login")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_load_state()
+    sign_in(page, live_server, email)
     page.goto(f"{live_server}/coalitions/grafieken/respons")
     for name in ("organisation", "perspective", "age_category", "week"):
         page.wait_for_selector(f"#chart-{name} .main-svg")
@@ -84,11 +90,7 @@ def test_on_a_phone_the_bars_get_room_beside_long_labels(
     session.commit()
     context, recorder = new_context()  # a 360 px phone
     page = context.new_page()
-    page.goto(f"{live_server}/login")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_load_state()
+    sign_in(page, live_server, email)
     page.goto(f"{live_server}/coalitions/telefoon/respons")
     page.wait_for_selector("#chart-organisation .main-svg")
     chart, bars = page.evaluate(
