@@ -96,6 +96,13 @@ def title_of_hexagon(hexagon: Hexagon) -> str:
     return first if len(first) <= TITLE_MAX else first[: TITLE_MAX - 1].rstrip() + "…"
 
 
+def _one_at_a_time(session: Session, workshop: Workshop) -> None:
+    """Lock the workshop's row until the caller commits, so two clicks on "from the board" (or two people)
+    cannot both see an action without a proposal and both make one. PostgreSQL takes the row lock;
+    SQLite's write transactions already run one at a time (BEGIN IMMEDIATE)."""
+    session.exec(select(Workshop.id).where(Workshop.id == workshop.id).with_for_update()).one()
+
+
 def add_proposal(
     session: Session, *, workshop: Workshop, title: str, text: str = "", hexagon_id: str | None = None
 ) -> Proposal:
@@ -105,6 +112,7 @@ def add_proposal(
         raise DissentError("title", _l("Geef het voorstel een titel."))
     text = _clean(text, field="text", limit=TEXT_MAX)
     if hexagon_id:
+        _one_at_a_time(session, workshop)
         hexagon = session.get(Hexagon, hexagon_id)
         if hexagon is None or hexagon.workshop_id != workshop.id or hexagon.kind != ACTION or hexagon.deleted:
             raise DissentError("hexagon_id", _l("Kies een actie van het bord van deze sessie."))
@@ -127,6 +135,7 @@ def proposals_from_board(session: Session, *, workshop: Workshop) -> list[Propos
     The title is the first line of the hexagon's text, the text the whole of it. Empty hexagons are
     skipped: there is nothing to present. Running it again adds nothing new; the caller commits.
     """
+    _one_at_a_time(session, workshop)
     made = []
     for hexagon in board_actions(session, workshop, without_proposal=True):
         title = title_of_hexagon(hexagon)

@@ -4,6 +4,8 @@ proposal, and the staff screens (which refuse another coalition's workshop or pr
 from __future__ import annotations
 
 import html
+import threading
+import time
 import uuid
 
 import pytest
@@ -17,6 +19,7 @@ from sensemaking.dissent import DissentError
 from sensemaking.models import DissentRound, Hexagon, Proposal, Workshop
 from tests.coalitions.conftest import login
 from tests.factories import make_coalition
+from vertelpunt import db
 
 
 def make_workshop(session: Session, coalition: Coalition, title: str = "Sessie april") -> Workshop:
@@ -318,3 +321,36 @@ def test_pages_have_no_inline_style_and_labels_on_every_field(
         for field_id in ("title", "critique", "suggestions", "improved", "ronde-1-critique"):
             if f'id="{field_id}"' in body:
                 assert f'for="{field_id}"' in body, field_id
+
+
+def test_two_clicks_on_from_the_board_at_once_make_one_proposal(
+    app: Flask, session: Session, coalition: Coalition
+) -> None:
+    """The first request holds its new proposal uncommitted while the second one runs: the second waits
+    (PostgreSQL: the workshop's row lock; SQLite: one writer at a time) and then finds it."""
+    workshop = make_workshop(session, coalition)
+    hexagon(session, workshop, "Buddy voor elke jongere")
+    engine = app.extensions["engine"]
+    first, second = db.new_session(engine), db.new_session(engine)
+    started = threading.Event()
+    made: dict[str, int] = {}
+
+    def second_click() -> None:
+        started.wait(5)
+        made["second"] = len(dissent.proposals_from_board(second, workshop=second.get(Workshop, workshop.id)))
+        second.commit()
+
+    thread = threading.Thread(target=second_click)
+    thread.start()
+    try:
+        made["first"] = len(dissent.proposals_from_board(first, workshop=first.get(Workshop, workshop.id)))
+        started.set()
+        time.sleep(0.5)  # the second click arrives while the first has not committed yet
+        first.commit()
+        thread.join(10)
+    finally:
+        first.close()
+        second.close()
+    session.rollback()
+    assert made == {"first": 1, "second": 0}
+    assert len(session.exec(select(Proposal)).all()) == 1
