@@ -40,10 +40,19 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language_helpers() -> dict[str, Any]:
         lang = current_language()
-        # Keep a non-default language in every link we build; the default needs no parameter.
-        lang_args = {} if lang == app.config["DEFAULT_LOCALE"] else {"lang": lang}
         other = "en" if lang == "nl" else "nl"
-        return {"lang": lang, "lang_args": lang_args, "other_lang": other, "switch_url": language_url(other)}
+        return {
+            "lang": lang,
+            "lang_args": lang_args(),
+            "other_lang": other,
+            "switch_url": language_url(other),
+        }
+
+
+def lang_args() -> dict[str, str]:
+    """URL arguments that keep this request's language in a link: none for the default language."""
+    lang = current_language()
+    return {} if lang == current_app.config["DEFAULT_LOCALE"] else {"lang": lang}
 
 
 def language_url(lang: str) -> str:

@@ -16,6 +16,7 @@ from flask_login import current_user
 from coalitions import accounts
 from coalitions.models import Coalition
 from vertelpunt.db import get_session
+from vertelpunt.i18n import lang_args
 
 F = TypeVar("F", bound=Callable[..., ResponseReturnValue])
 URL_PREFIX = "/coalitions"
@@ -95,3 +96,8 @@ def staff_helpers() -> dict[str, Any]:
     """Templates can ask who is signed in and what they may do (registered once, in the app factory)."""
     menu = [(endpoint, label) for endpoint, label in MENU if endpoint in current_app.view_functions]
     return {"can_manage": can_manage, "coalition_menu": menu, "coalition": g.get("coalition")}
+
+
+def coalition_url(endpoint: str, **values: Any) -> str:
+    """A URL in the current coalition's screens that keeps the page language."""
+    return url_for(endpoint, slug=current_coalition().slug, **{**lang_args(), **values})

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, g, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -17,7 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from coalitions import organisations_import, services, spreadsheets
 from coalitions.forms import AGE_CATEGORIES, PERSPECTIVES, ImportForm, LinkForm, OrganisationForm
 from coalitions.models import InviteLink, Organisation
-from coalitions.views import coalition_blueprint, current_coalition, manager_required
+from coalitions.views import coalition_blueprint, coalition_url, current_coalition, manager_required
 from vertelpunt.db import get_session
 from vertelpunt.i18n import current_language
 from vertelpunt.questionnaire import Definition
@@ -75,7 +75,7 @@ def add_organisation(slug: str) -> ResponseReturnValue:
             form.name.errors.append(_("Deze coalitie heeft al een organisatie met deze naam."))
         else:
             flash(_("%(name)s is toegevoegd, met een eerste link.", name=organisation.name))
-            return redirect(_url(".organisation", organisation_id=organisation.id))
+            return redirect(coalition_url(".organisation", organisation_id=organisation.id))
     return _list_page(form, definition), 422
 
 
@@ -133,7 +133,7 @@ def import_organisations(slug: str) -> ResponseReturnValue:
                             columns=", ".join(table.ignored_columns),
                         )
                     )
-                return redirect(_url(".organisations"))
+                return redirect(coalition_url(".organisations"))
         problems = problems or [describe(problem) for problem in table.problems]
         field.errors.append(
             _("Er is niets geïmporteerd. Kies het bestand opnieuw als je het hebt aangepast.")
@@ -181,7 +181,7 @@ def update_organisation(slug: str, organisation_id: int) -> ResponseReturnValue:
             form.kind.errors.append(_("Kies een soort organisatie uit de lijst."))
         else:
             flash(_("De gegevens van %(name)s zijn opgeslagen.", name=org.name))
-            return redirect(_url(".organisation", organisation_id=org.id))
+            return redirect(coalition_url(".organisation", organisation_id=org.id))
     return _organisation_page(org, organisation_form=form, link_form=_link_form(org, formdata=None)), 422
 
 
@@ -210,7 +210,7 @@ def add_link(slug: str, organisation_id: int) -> ResponseReturnValue:
             form.age_category.errors.append(_("Deze link kan zo niet gemaakt worden. Kies opnieuw."))
         else:
             flash(_("De nieuwe link staat in de lijst."))
-            return redirect(_url(".organisation", organisation_id=org.id))
+            return redirect(coalition_url(".organisation", organisation_id=org.id))
     return _organisation_page(
         org, organisation_form=_organisation_form(definition, formdata=None, obj=org), link_form=form
     ), 422
@@ -229,7 +229,7 @@ def create_general_link(slug: str) -> ResponseReturnValue:
         flash(_("Deze coalitie heeft al een algemene link."))
     else:
         flash(_("De algemene link is gemaakt."))
-    return redirect(_url(".organisations"))
+    return redirect(coalition_url(".organisations"))
 
 
 @bp.post("/<slug>/links/<int:link_id>/sluiten")
@@ -329,17 +329,10 @@ def _kind_label(definition: Definition) -> Callable[[str], str]:
     return lambda kind: question.label_of(kind, lang) if question else kind
 
 
-def _url(endpoint: str, **values: Any) -> str:
-    """A URL in this coalition that keeps the page language."""
-    if request.args.get("lang"):
-        values["lang"] = request.args["lang"]
-    return url_for(endpoint, slug=current_coalition().slug, **values)
-
-
 def _back_to(link: InviteLink) -> str:
     if link.organisation_id is None:
-        return _url(".organisations")
-    return _url(".organisation", organisation_id=link.organisation_id)
+        return coalition_url(".organisations")
+    return coalition_url(".organisation", organisation_id=link.organisation_id)
 
 
 def _organisation_form(definition: Definition, **kwargs: Any) -> OrganisationForm:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from flask import Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, g, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -28,7 +28,13 @@ from wtforms.validators import DataRequired, Length
 from coalitions import spreadsheets
 from coalitions.forms import CYCLES as CYCLE_NAMES
 from coalitions.monitoring import shown_total
-from coalitions.views import can_manage, coalition_blueprint, current_coalition, manager_required
+from coalitions.views import (
+    can_manage,
+    coalition_blueprint,
+    coalition_url,
+    current_coalition,
+    manager_required,
+)
 from sensemaking import actions as service
 from sensemaking import stories as story_service
 from sensemaking.actions import CYCLE_LABELS, STATUS_LABELS, TERM_LABELS, ActionError
@@ -256,9 +262,9 @@ def actions(slug: str) -> ResponseReturnValue:
         history=service.cycle_history(session, coalition=coalition),
         following=service.next_cycle(coalition),
         may_move=can_manage(coalition),
-        csv_url=_url(".actions_csv", **args),
-        prev_url=_url(".actions", **args, page=page.page - 1) if page.page > 1 else None,
-        next_url=_url(".actions", **args, page=page.page + 1) if page.page < page.pages else None,
+        csv_url=coalition_url(".actions_csv", **args),
+        prev_url=coalition_url(".actions", **args, page=page.page - 1) if page.page > 1 else None,
+        next_url=coalition_url(".actions", **args, page=page.page + 1) if page.page < page.pages else None,
     )
 
 
@@ -349,7 +355,7 @@ def next_cycle(slug: str) -> ResponseReturnValue:
     else:
         session.commit()
         flash(_("De coalitie is nu in de %(cycle)s-cyclus.", cycle=CYCLE_LABELS[coalition.current_cycle]))
-    return redirect(_url(".actions"))
+    return redirect(coalition_url(".actions"))
 
 
 # A new action ------------------------------------------------------------------------------------
@@ -376,7 +382,7 @@ def new_action(slug: str) -> ResponseReturnValue:
         else:
             session.commit()
             flash(_("De actie is toegevoegd."))
-            return redirect(_url(".action", action_id=action.id))
+            return redirect(coalition_url(".action", action_id=action.id))
     status = 200 if request.method == "GET" else (400 if _invalid_choice(form) else 422)
     return render_template("sensemaking/actions/new.html", coalition=current_coalition(), form=form), status
 
@@ -399,7 +405,7 @@ def action(slug: str, action_id: int) -> ResponseReturnValue:
         else:
             session.commit()
             flash(_("De actie is opgeslagen."))
-            return redirect(_url(".action", action_id=item.id))
+            return redirect(coalition_url(".action", action_id=item.id))
     status = 200 if request.method == "GET" else (400 if _invalid_choice(form) else 422)
     return _action_page(item, form, _note_form(item)), status
 
@@ -426,7 +432,7 @@ def add_note(slug: str, action_id: int) -> ResponseReturnValue:
         else:
             session.commit()
             flash(_("De notitie is toegevoegd."))
-            return redirect(_url(".action", action_id=item.id, _anchor="notities"))
+            return redirect(coalition_url(".action", action_id=item.id, _anchor="notities"))
     status = 400 if _invalid_choice(note_form) else 422
     return _action_page(item, _action_form(item, posted=False), note_form), status
 
@@ -466,10 +472,3 @@ def date_helpers() -> dict[str, Any]:
 def long_date(day: date | None) -> str:
     """A day written out in the page language, e.g. "3 maart 2027" (empty for no day)."""
     return format_date(day, "d MMMM y") if day else ""
-
-
-def _url(endpoint: str, **values: Any) -> str:
-    """A URL in this coalition that keeps the page language."""
-    if request.args.get("lang"):
-        values["lang"] = request.args["lang"]
-    return url_for(endpoint, slug=current_coalition().slug, **values)

@@ -21,12 +21,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from coalitions.monitoring import HIDDEN, small_mark
-from coalitions.views import coalition_blueprint, current_coalition
+from coalitions.views import coalition_blueprint, coalition_url, current_coalition
 from sensemaking import dissent, evaluations, workshops
 from sensemaking.dissent import ROUND_TEXT_MAX, TEXT_MAX, TITLE_MAX, DissentError
 from sensemaking.models import Proposal, Workshop
 from vertelpunt.db import get_session
-from vertelpunt.i18n import current_language
+from vertelpunt.i18n import lang_args
 
 bp = coalition_blueprint("sensemaking_dissent", __name__)
 WORKSHOP_ENDPOINT = "sensemaking_workshops.workshop"
@@ -65,20 +65,9 @@ def current_proposal() -> Proposal:
     return proposal
 
 
-def _lang_args() -> dict[str, str]:
-    lang = current_language()
-    return {} if lang == current_app.config["DEFAULT_LOCALE"] else {"lang": lang}
-
-
 def _url(endpoint: str, **values: Any) -> str:
     """A URL under this workshop that keeps the page language."""
-    return url_for(
-        endpoint,
-        slug=current_coalition().slug,
-        workshop_id=current_workshop().id,
-        **_lang_args(),
-        **values,
-    )
+    return coalition_url(endpoint, workshop_id=current_workshop().id, **values)
 
 
 def _workshop_url() -> str | None:
@@ -88,7 +77,7 @@ def _workshop_url() -> str | None:
         (WORKSHOPS_ENDPOINT, {}),
     ):
         try:
-            return url_for(endpoint, slug=current_coalition().slug, **values, **_lang_args())
+            return url_for(endpoint, slug=current_coalition().slug, **values, **lang_args())
         except BuildError:
             continue
     return None

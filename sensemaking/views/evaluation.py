@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -25,7 +25,7 @@ from sensemaking import evaluations, workshops
 from sensemaking.evaluations import TEXT_MAX, EvaluationError
 from sensemaking.models import Workshop
 from vertelpunt.db import get_session
-from vertelpunt.i18n import current_language
+from vertelpunt.i18n import lang_args
 from vertelpunt.limits import limiter, link_lookup_limit, public_form_key, public_form_limit
 from vertelpunt.security import is_same_origin_post
 
@@ -75,11 +75,6 @@ class EvaluationForm(FlaskForm):
         filters=[_strip],
         validators=[Length(max=TEXT_MAX, message=_l("Gebruik hooguit 1000 tekens."))],
     )
-
-
-def _lang_args() -> dict[str, str]:
-    lang = current_language()
-    return {} if lang == current_app.config["DEFAULT_LOCALE"] else {"lang": lang}
 
 
 def _workshop_or_404(token: str) -> Workshop:
@@ -189,7 +184,7 @@ def _receive(workshop: Workshop) -> ResponseReturnValue:
 
 
 def _to_thanks(workshop: Workshop) -> ResponseReturnValue:
-    return redirect(url_for(".thanks", token=workshop.token, **_lang_args()), code=303)
+    return redirect(url_for(".thanks", token=workshop.token, **lang_args()), code=303)
 
 
 @bp.route("/w/<token>/evaluatie/bedankt")

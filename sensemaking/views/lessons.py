@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 
-from coalitions.views import coalition_blueprint, current_coalition, manager_required
+from coalitions.views import coalition_blueprint, coalition_url, current_coalition, manager_required
 from sensemaking import feedback
 from sensemaking.feedback import FeedbackError
 from sensemaking.models import Action, Lesson
@@ -125,7 +125,7 @@ def add_lesson(slug: str) -> ResponseReturnValue:
         else:
             session.commit()
             flash(_("De les is toegevoegd."))
-            return redirect(_url(".lessons"))
+            return redirect(coalition_url(".lessons"))
     return _page(lesson_form=form), 422
 
 
@@ -151,7 +151,7 @@ def edit_lesson(slug: str, lesson_id: int) -> ResponseReturnValue:
         else:
             session.commit()
             flash(_("De les is opgeslagen."))
-            return redirect(_url(".lessons"))
+            return redirect(coalition_url(".lessons"))
     status = 422 if request.method == "POST" else 200
     return render_template(
         "sensemaking/lessons/edit.html", coalition=current_coalition(), lesson=lesson, form=form
@@ -175,7 +175,7 @@ def move_lesson(slug: str, lesson_id: int) -> ResponseReturnValue:
         flash(exc.message)
     else:
         session.commit()
-    return redirect(_url(".lessons") + "#lessen")
+    return redirect(coalition_url(".lessons") + "#lessen")
 
 
 @bp.post("/<slug>/terugkoppeling/lessen/<int:lesson_id>/publiceren")
@@ -190,7 +190,7 @@ def publish_lesson(slug: str, lesson_id: int) -> ResponseReturnValue:
         flash(_("‘%(title)s’ staat nu op de pagina voor vertellers.", title=lesson.title))
     else:
         flash(_("‘%(title)s’ staat niet meer op de pagina voor vertellers.", title=lesson.title))
-    return redirect(_url(".lessons") + "#lessen")
+    return redirect(coalition_url(".lessons") + "#lessen")
 
 
 @bp.route("/<slug>/terugkoppeling/lessen/<int:lesson_id>/verwijderen", methods=["GET", "POST"])
@@ -204,7 +204,7 @@ def delete_lesson(slug: str, lesson_id: int) -> ResponseReturnValue:
         feedback.delete_lesson(session, lesson=lesson)
         session.commit()
         flash(_("‘%(title)s’ is verwijderd.", title=title))
-        return redirect(_url(".lessons"))
+        return redirect(coalition_url(".lessons"))
     return render_template("sensemaking/lessons/delete.html", coalition=current_coalition(), lesson=lesson)
 
 
@@ -230,7 +230,7 @@ def publish_action(slug: str, action_id: int) -> ResponseReturnValue:
         else:
             session.commit()
             flash(_("Opgeslagen wat vertellers zien van ‘%(title)s’.", title=action.title))
-            return redirect(_url(".lessons") + f"#actie-{action.id}")
+            return redirect(coalition_url(".lessons") + f"#actie-{action.id}")
     return _page(action_forms={action.id or 0: form}), 422
 
 
@@ -241,13 +241,6 @@ def _field_error(form: FlaskForm, error: FeedbackError) -> None:
     """Show a service's refusal at the field it is about (or at the first field)."""
     field = form._fields.get(error.field) or next(iter(form))
     field.errors = [*field.errors, error.message]
-
-
-def _url(endpoint: str, **values: Any) -> str:
-    """A URL in this coalition that keeps the page language."""
-    if request.args.get("lang"):
-        values["lang"] = request.args["lang"]
-    return url_for(endpoint, slug=current_coalition().slug, **values)
 
 
 def _page(

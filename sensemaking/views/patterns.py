@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
@@ -26,7 +26,13 @@ from werkzeug.datastructures import FileStorage
 
 from coalitions.models import Organisation
 from coalitions.monitoring import small_mark
-from coalitions.views import can_manage, coalition_blueprint, current_coalition, manager_required
+from coalitions.views import (
+    can_manage,
+    coalition_blueprint,
+    coalition_url,
+    current_coalition,
+    manager_required,
+)
 from coalitions.views.monitoring import PLOTLY_MAPLIBRE_ID, chart_height, mark_notes, wrap
 from sensemaking import filters, hard_data, patterns
 from sensemaking.filters import FilterError, StoryFilter
@@ -151,7 +157,7 @@ def figures(slug: str) -> ResponseReturnValue:
                                 count,
                             )
                         )
-                        return redirect(_url(".figures"))
+                        return redirect(coalition_url(".figures"))
         else:
             problems = [_("Het formulier is verlopen. Kies het bestand opnieuw.")]
     return render_template(
@@ -174,7 +180,7 @@ def delete_figures(slug: str) -> ResponseReturnValue:
     hard_data.delete_all(session, current_coalition().id or 0)
     session.commit()
     flash(_("Alle cijfers zijn verwijderd."))
-    return redirect(_url(".figures"))
+    return redirect(coalition_url(".figures"))
 
 
 @bp.get("/<slug>/cijfers.csv")
@@ -235,12 +241,6 @@ def _stories(flt: StoryFilter, definition: Definition) -> list[filters.StoryReco
 
 def _bad_filter() -> ResponseReturnValue:
     return render_template("sensemaking/patterns/bad_filter.html"), 400
-
-
-def _url(endpoint: str, **values: Any) -> str:
-    if request.args.get("lang"):
-        values["lang"] = request.args["lang"]
-    return url_for(endpoint, slug=current_coalition().slug, **values)
 
 
 def _filter_context(definition: Definition, organisations: list[tuple[int, str]]) -> dict[str, Any]:

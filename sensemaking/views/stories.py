@@ -17,7 +17,7 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from coalitions.auth import safe_next
 from coalitions.monitoring import shown_total
-from coalitions.views import coalition_blueprint, current_coalition
+from coalitions.views import coalition_blueprint, coalition_url, current_coalition
 from sensemaking import filters, redaction
 from sensemaking import stories as service
 from sensemaking.filters import ANSWER_PREFIX, OTHER_KEYS, FilterError, StoryFilter
@@ -179,7 +179,7 @@ def mark(slug: str, story_id: str) -> ResponseReturnValue:
         message = _("Het verhaal is uit het leespakket gehaald.")
     session.commit()
     flash(message)
-    default = _url(".story", story_id=item.id)
+    default = coalition_url(".story", story_id=item.id)
     # Only a path on this site: never an open redirect.
     return redirect(safe_next(request.form.get("next"), default))
 
@@ -329,10 +329,3 @@ def _carried_state() -> dict[str, list[str]]:
     except FilterError:
         return {}
     return _state(flt, sort, request.args.get("page", 1, type=int) or 1)
-
-
-def _url(endpoint: str, **values: Any) -> str:
-    """A URL in this coalition that keeps the page language."""
-    if request.args.get("lang"):
-        values["lang"] = request.args["lang"]
-    return url_for(endpoint, slug=current_coalition().slug, **values)

@@ -32,7 +32,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from coalitions import accounts, spreadsheets
 from coalitions.models import Coalition
 from coalitions.monitoring import HIDDEN, MISSING, PERSPECTIVES, shown_total, small_mark
-from coalitions.views import coalition_blueprint, current_coalition
+from coalitions.views import coalition_blueprint, coalition_url, current_coalition
 from coalitions.views.monitoring import CATEGORIES, PLOTLY_MAPLIBRE_ID
 from sensemaking import filters, jobs, theme_runs
 from sensemaking import stories as story_service
@@ -40,7 +40,7 @@ from sensemaking.filters import ANSWER_PREFIX, FilterError, StoryFilter
 from sensemaking.models import Theme, ThemeRun
 from sensemaking.theme_runs import RunError
 from vertelpunt.db import get_session
-from vertelpunt.i18n import current_language
+from vertelpunt.i18n import current_language, lang_args
 from vertelpunt.models import Story
 from vertelpunt.questionnaire import Definition
 from vertelpunt.services import current_questionnaire
@@ -249,7 +249,7 @@ def start(slug: str) -> ResponseReturnValue:
         user_id=current_user.user.id,
     )
     jobs.submit_theme_run(run.id or 0)
-    return redirect(_url(".run", run_id=run.id))
+    return redirect(coalition_url(".run", run_id=run.id))
 
 
 def _runs_page(form: StartForm, flt: StoryFilter, *, validated: bool = False) -> ResponseReturnValue:
@@ -360,10 +360,10 @@ def theme(slug: str, run_id: int, theme_id: int) -> ResponseReturnValue:
         page=page,
         stories=[stories[s] for s in page.items if s in stories],
         others=[t for t in themes if t.id != found.id],
-        prev_url=_url(".theme", run_id=item.id, theme_id=found.id, page=page.page - 1)
+        prev_url=coalition_url(".theme", run_id=item.id, theme_id=found.id, page=page.page - 1)
         if page.page > 1
         else None,
-        next_url=_url(".theme", run_id=item.id, theme_id=found.id, page=page.page + 1)
+        next_url=coalition_url(".theme", run_id=item.id, theme_id=found.id, page=page.page + 1)
         if page.page < page.pages
         else None,
     )
@@ -481,7 +481,7 @@ def move(slug: str, run_id: int) -> ResponseReturnValue:
     back_to_theme = form.terug.data == "thema"
     if source is None:
         flash(_("Dit verhaal hoort niet (meer) bij deze ronde."))
-        return redirect(_url(".run", run_id=item.id))
+        return redirect(coalition_url(".run", run_id=item.id))
     if not form.validate_on_submit():
         return _refused(form, source.number, theme_page=back_to_theme)
     target = _theme_by_number(form.naar.data)
@@ -538,7 +538,7 @@ def _refused(form: FlaskForm, number: int, *, theme_page: bool = False) -> Respo
 
 def _gone() -> ResponseReturnValue:
     flash(_("Dit thema bestaat niet meer; misschien is het net aangepast. Bekijk de thema's hieronder."))
-    return redirect(_url(".run", run_id=current_run().id))
+    return redirect(coalition_url(".run", run_id=current_run().id))
 
 
 def _back(number: int, *, theme_page: bool = False, page: int = 1) -> ResponseReturnValue:
@@ -548,8 +548,8 @@ def _back(number: int, *, theme_page: bool = False, page: int = 1) -> ResponseRe
         found = next((t for t in theme_runs.themes_of(get_session(), item) if t.number == number), None)
         if found is not None:
             extra = {"page": page} if page > 1 else {}
-            return redirect(_url(".theme", run_id=item.id, theme_id=found.id, **extra))
-    return redirect(_url(".run", run_id=item.id, _anchor=f"thema-{number}"))
+            return redirect(coalition_url(".theme", run_id=item.id, theme_id=found.id, **extra))
+    return redirect(coalition_url(".run", run_id=item.id, _anchor=f"thema-{number}"))
 
 
 # Helpers --------------------------------------------------------------------------------------------
@@ -590,7 +590,7 @@ def _story_items(session: Session, story_ids: Sequence[str]) -> dict[str, StoryI
             visible=True,
             title=title,
             excerpt=story_service.excerpt(text, EXCERPT_CHARS),
-            url=url_for("sensemaking_stories.story", slug=coalition.slug, story_id=story.id, **_lang_args()),
+            url=url_for("sensemaking_stories.story", slug=coalition.slug, story_id=story.id, **lang_args()),
             coalition=coalition.name if coalition.id != here.id else "",
         )
     return items
@@ -715,20 +715,10 @@ def _stories_url(flt: StoryFilter) -> str | None:
     return url_for(
         "sensemaking_stories.stories",
         slug=current_coalition().slug,
-        **_lang_args(),
+        **lang_args(),
         **values.to_dict(flat=False),
     )
 
 
 def _definition() -> Definition:
     return current_questionnaire(get_session())[1]
-
-
-def _lang_args() -> dict[str, str]:
-    lang = request.args.get("lang")
-    return {"lang": lang} if lang else {}
-
-
-def _url(endpoint: str, **values: Any) -> str:
-    """A URL in this coalition that keeps the page language."""
-    return url_for(endpoint, slug=current_coalition().slug, **_lang_args(), **values)
