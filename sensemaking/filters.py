@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 from sensemaking.models import StoryMark, StoryReview
 from vertelpunt.models import Answer, Story
 from vertelpunt.questionnaire import Definition, Question
+from vertelpunt.text import without_controls
 
 CHOICE_KINDS = ("prompt", "single", "multi")
 DYAD_BINS = ("left", "middle", "right")
@@ -155,7 +156,7 @@ def parse(
         if not (raw.isascii() and raw.isdigit()) or int(raw) not in known_orgs:
             raise FilterError("unknown organisation")
         organisations.add(int(raw))
-    query = " ".join(str(args.get(f"{prefix}q", "") or "").split())
+    query = " ".join(without_controls(str(args.get(f"{prefix}q", "") or "")).split())
     if len(query) > MAX_QUERY_LENGTH:
         raise FilterError("search text too long")
     return StoryFilter(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,16 +24,9 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Val
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from vertelpunt.questionnaire import Question, applies, dyad_position, triad_weights
+from vertelpunt.text import without_controls
 
 TRIAD_MAX = 10
-KEPT_CONTROLS = frozenset("\t\n\r")
-
-
-def without_controls(value: Any) -> Any:
-    """Drop control characters (a NUL byte, which PostgreSQL refuses, among them); tabs and line breaks stay."""
-    if not isinstance(value, str):
-        return value
-    return "".join(c for c in value if c in KEPT_CONTROLS or unicodedata.category(c) != "Cc")
 
 
 class CheckboxListField(SelectMultipleField):

@@ -189,6 +189,8 @@ def _wrap_to_width(text: str, *, size: float, width: float, max_lines: int, bold
     if not flat:
         return []
     average = text_width(flat, size, bold=bold) / len(flat)
+    if average <= 0:  # only characters that take no room (a soft hyphen): it fits on one line
+        return [flat]
     chars = max(1, min(len(flat), math.floor(1.3 * width / average) + 1))
     while True:
         lines = wrap(text, width_chars=chars, max_lines=max_lines)
